@@ -1,0 +1,31 @@
+// The native registry: every native check, by the name its YAML entry gives after `native:`.
+#include "checkers/Registry.h"
+
+#include "checkers/syntax/SyntaxError.h"
+
+#include <algorithm>
+#include <array>
+
+namespace typhon {
+
+namespace {
+
+template <class T> std::unique_ptr<Check> make(RuleBinding rule) { return std::make_unique<T>(std::move(rule)); }
+
+// Keep sorted by name. scripts/new-rule.sh adds entries here.
+constexpr std::array kNative = {
+    NativeCheckInfo{"IoError", nullptr},
+    NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
+    NativeCheckInfo{"UnusedSuppression", nullptr},
+};
+
+} // namespace
+
+std::span<const NativeCheckInfo> nativeChecks() { return kNative; }
+
+const NativeCheckInfo *findNativeCheck(std::string_view name) {
+  auto it = std::find_if(kNative.begin(), kNative.end(), [&](const NativeCheckInfo &i) { return i.name == name; });
+  return it == kNative.end() ? nullptr : &*it;
+}
+
+} // namespace typhon

@@ -1,0 +1,167 @@
+// CheckRunner: the `typhon check` pipeline, parallel over files with deterministic output.
+#include "cli/CheckRunner.h"
+
+#include "checkers/Engine.h"
+#include "cli/Discovery.h"
+#include "cli/GitIgnore.h"
+#include "parser/Tree.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace typhon {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Everything derived from one configuration: its catalog (with rule-dirs), bindings, excludes.
+struct ConfigState {
+  ConfigState(std::shared_ptr<const Config> c, const RuleCatalog &builtin)
+      : config(std::move(c)), catalog(builtin), exclude(GitIgnoreFile::fromPatterns(config->root, config->exclude)) {}
+  std::shared_ptr<const Config> config;
+  RuleCatalog catalog;
+  RuleBindings bindings;
+  GitIgnoreFile exclude;
+  std::mutex planMutex;
+  std::map<std::string, std::shared_ptr<const CheckPlan>> plans; ///< keyed by per-file-ignored rule ids
+};
+
+class Session {
+public:
+  Session(const CheckOptions &options, const RuleCatalog &builtin)
+      : options_(options), builtin_(builtin), finder_(options.configFile) {}
+
+  std::expected<ConfigState *, RunError> stateFor(const fs::path &dir) {
+    auto config = finder_.forDirectory(dir);
+    if (!config) return std::unexpected(RunError{config.error().format()});
+    std::lock_guard lock(mutex_);
+    auto it = states_.find(config->get());
+    if (it != states_.end()) return it->second.get();
+    auto state = std::make_unique<ConfigState>(*config, builtin_);
+    for (const std::string &d : (*config)->ruleDirs) {
+      fs::path dirPath = (*config)->root / d;
+      auto errors = state->catalog.addDirectory(dirPath, displayPath(dirPath));
+      if (!errors.empty()) {
+        std::string message;
+        for (const DataError &e : errors) message += (message.empty() ? "" : "\n") + e.format();
+        return std::unexpected(RunError{message});
+      }
+    }
+    auto bindings = resolveRules(state->catalog, **config, options_.selection);
+    if (!bindings) return std::unexpected(RunError{bindings.error().format()});
+    state->bindings = std::move(*bindings);
+    ConfigState *raw = state.get();
+    states_.emplace(config->get(), std::move(state));
+    return raw;
+  }
+
+  bool excluded(const fs::path &p, bool) {
+    auto state = stateFor(p.parent_path());
+    if (!state) return false; // reported when the file's config is loaded
+    return (*state)->exclude.match(p, fs::is_directory(p)) == GitIgnoreFile::Verdict::Ignored;
+  }
+
+  std::shared_ptr<const CheckPlan> planFor(ConfigState &state, const std::string &relative) {
+    RuleBindings bindings = state.config->perFileIgnores.empty()
+                                ? RuleBindings()
+                                : applyPerFileIgnores(state.catalog, *state.config, state.bindings, relative);
+    std::string key;
+    if (!state.config->perFileIgnores.empty())
+      for (const auto &[id, b] : state.bindings)
+        if (!bindings.contains(id)) key += id + ",";
+    std::lock_guard lock(state.planMutex);
+    auto it = state.plans.find(key);
+    if (it != state.plans.end()) return it->second;
+    std::shared_ptr<const CheckPlan> plan =
+        buildPlan(state.catalog, state.config->perFileIgnores.empty() ? state.bindings : bindings);
+    state.plans.emplace(key, plan);
+    return plan;
+  }
+
+private:
+  const CheckOptions &options_;
+  const RuleCatalog &builtin_;
+  ConfigFinder finder_;
+  std::mutex mutex_;
+  std::map<const Config *, std::unique_ptr<ConfigState>> states_;
+};
+
+RuleBinding ioErrorBinding(const RuleCatalog &catalog) {
+  const RuleSpec *spec = catalog.find("io-error");
+  return RuleBinding{"io-error", spec ? spec->group : "meta", spec ? spec->severity : Severity::Error, {}};
+}
+
+} // namespace
+
+std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const RuleCatalog &builtin) {
+  auto started = std::chrono::steady_clock::now();
+  Session session(options, builtin);
+  DiscoveryOptions discovery;
+  discovery.respectGitignore = options.respectGitignore;
+  discovery.excluded = [&](const fs::path &p, bool isDir) { return session.excluded(p, isDir); };
+  DiscoveryResult found = discoverFiles(options.paths, discovery);
+
+  // Configuration errors stop the run before anything is checked.
+  std::vector<ConfigState *> states(found.files.size());
+  for (std::size_t i = 0; i < found.files.size(); ++i) {
+    auto state = session.stateFor(found.files[i].path.parent_path());
+    if (!state) return std::unexpected(state.error());
+    states[i] = *state;
+  }
+  if (found.files.empty() && found.errors.empty()) {
+    std::error_code ec;
+    auto state = session.stateFor(fs::current_path(ec));
+    if (!state) return std::unexpected(state.error());
+  }
+
+  RunResult result;
+  result.files = found.files.size();
+  const RuleBinding ioBinding = ioErrorBinding(builtin);
+  std::vector<std::vector<Diagnostic>> perFile(found.files.size());
+  std::vector<std::shared_ptr<const SourceFile>> sources(found.files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    Parser parser;
+    for (std::size_t i = next++; i < found.files.size(); i = next++) {
+      const DiscoveredFile &file = found.files[i];
+      ConfigState &state = *states[i];
+      auto source = SourceFile::load(file.path, file.display);
+      if (!source) {
+        perFile[i].push_back(ioErrorDiagnostic(source.error(), ioBinding));
+        continue;
+      }
+      std::string relative = file.path.lexically_relative(state.config->root).generic_string();
+      if (state.config->file.empty()) relative = file.display;
+      auto plan = session.planFor(state, relative);
+      auto module = parseModule(parser, *source);
+      FileFacts facts;
+      facts.pythonMajor = options.selection.pythonVersion ? options.selection.pythonVersion->first : state.config->pythonMajor;
+      facts.pythonMinor = options.selection.pythonVersion ? options.selection.pythonVersion->second : state.config->pythonMinor;
+      facts.isTestFile = looksLikeTestFile(relative);
+      perFile[i] = checkModule(*module, *plan, facts);
+      if (!perFile[i].empty()) sources[i] = *source;
+    }
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, found.files.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto &t : threads) t.join();
+
+  for (const IoError &e : found.errors) result.diagnostics.push_back(ioErrorDiagnostic(e, ioBinding));
+  for (std::size_t i = 0; i < perFile.size(); ++i) {
+    for (Diagnostic &d : perFile[i]) result.diagnostics.push_back(std::move(d));
+    if (sources[i]) result.sources.emplace(found.files[i].display, sources[i]);
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnosticLess);
+  result.durationMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+} // namespace typhon

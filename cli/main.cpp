@@ -1,0 +1,157 @@
+// typhon: command-line entry point (CLI11). Subcommands: check (default), rules.
+#include "cli/CheckRunner.h"
+#include "cli/Render.h"
+#include "cli/RulesCommand.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+using namespace typhon;
+
+namespace {
+
+std::vector<std::string> splitCommas(const std::vector<std::string> &values) {
+  std::vector<std::string> out;
+  for (const std::string &v : values) {
+    std::size_t pos = 0;
+    while (pos <= v.size()) {
+      std::size_t comma = v.find(',', pos);
+      if (comma == std::string::npos) comma = v.size();
+      std::string part = v.substr(pos, comma - pos);
+      part.erase(0, part.find_first_not_of(" \t"));
+      part.erase(part.find_last_not_of(" \t") + 1);
+      if (!part.empty()) out.push_back(part);
+      pos = comma + 1;
+    }
+  }
+  return out;
+}
+
+bool isSubcommand(std::string_view arg) { return arg == "check" || arg == "rules" || arg == "help"; }
+
+} // namespace
+
+int main(int argc, char **argv) {
+  auto catalog = RuleCatalog::builtin();
+  if (!catalog) {
+    for (const DataError &e : catalog.error()) std::cerr << "typhon: built-in rule error: " << e.format() << "\n";
+    return 2;
+  }
+
+  // `typhon [flags] PATH...` means `typhon check [flags] PATH...`.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool wantsTopLevel = !args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "--version" || args[0] == "-V");
+  if (!wantsTopLevel && (args.empty() || !isSubcommand(args[0]))) args.insert(args.begin(), "check");
+  if (!args.empty() && args[0] == "help") args[0] = "--help";
+
+  CLI::App app{"typhon: a static analyzer and refactoring tool for Python"};
+  app.set_version_flag("-V,--version", std::string("typhon ") + TYPHON_VERSION);
+  app.require_subcommand(0, 1);
+
+  CheckOptions options;
+  std::string configFile, format = "text", output, color = "auto", pythonVersion;
+  std::vector<std::string> select, ignore;
+  bool statistics = false, exitZero = false, quiet = false, noGitignore = false, verbose = false, noCache = false;
+  std::string typeshed;
+
+  CLI::App *check = app.add_subcommand("check", "Lint and check Python files (the default command)");
+  check->add_option("paths", options.paths, "Files or directories (default: .)");
+  check->add_option("--config", configFile, "Configuration file (typhon.yaml or pyproject.toml)");
+  check->add_option("--select", select, "Only run these rules, groups, sets or globs (repeatable, comma lists)");
+  check->add_option("--ignore", ignore, "Never run these rules, groups or globs (repeatable, comma lists)");
+  check->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
+  check->add_option("--output", output, "Write the report to this file");
+  check->add_option("--jobs,-j", options.jobs, "Worker threads (default: one per core)");
+  check->add_option("--python-version", pythonVersion, "Target Python version, e.g. 3.12");
+  check->add_option("--typeshed", typeshed, "typeshed directory (used by type checks)");
+  check->add_option("--color", color, "Colour output")->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_flag("--statistics", statistics, "Print counts per rule instead of each diagnostic");
+  check->add_flag("--exit-zero", exitZero, "Exit 0 even when diagnostics are found");
+  check->add_flag("--quiet,-q", quiet, "Print diagnostics only, no summary");
+  check->add_flag("--verbose,-v", verbose, "Print progress information");
+  check->add_flag("--no-cache", noCache, "Do not read or write the cache");
+  check->add_flag("--no-gitignore", noGitignore, "Do not honour .gitignore files");
+
+  CLI::App *rules = app.add_subcommand("rules", "List, explain and document rules");
+  rules->require_subcommand(1);
+  bool listJson = false;
+  std::string listSet;
+  CLI::App *list = rules->add_subcommand("list", "List every rule");
+  list->add_flag("--json", listJson, "JSON output");
+  list->add_option("--set", listSet, "Only the rules of this set (recommended, strict, all, ...)");
+  std::string explainId;
+  CLI::App *explain = rules->add_subcommand("explain", "Show a rule's documentation");
+  explain->add_option("rule", explainId, "Rule id")->required();
+  std::string docsDir = "docs";
+  bool docsCheck = false;
+  CLI::App *docs = rules->add_subcommand("docs", "Generate docs/rules and docs/schema from the rule entries");
+  docs->add_option("--output", docsDir, "The docs/ directory");
+  docs->add_flag("--check", docsCheck, "Write nothing; exit 1 if a generated file is stale");
+
+  std::vector<const char *> cargv{argv[0]};
+  for (const std::string &a : args) cargv.push_back(a.c_str());
+  try {
+    app.parse(static_cast<int>(cargv.size()), cargv.data());
+  } catch (const CLI::ParseError &e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  if (*list) return rulesList(*catalog, listJson, listSet);
+  if (*explain) return rulesExplain(*catalog, explainId);
+  if (*docs) return rulesDocs(*catalog, docsDir, docsCheck);
+  if (!*check) return 0;
+
+  (void)noCache;
+  (void)typeshed;
+  if (!configFile.empty()) options.configFile = std::filesystem::absolute(configFile);
+  options.selection.select = splitCommas(select);
+  options.selection.ignore = splitCommas(ignore);
+  options.respectGitignore = !noGitignore;
+  if (!pythonVersion.empty()) {
+    auto pv = parsePythonVersion(pythonVersion);
+    if (!pv) {
+      std::cerr << "typhon: --python-version must look like 3.12, not `" << pythonVersion << "`\n";
+      return 2;
+    }
+    options.selection.pythonVersion = pv;
+  }
+  if (options.paths.empty()) options.paths = {"."};
+
+  auto result = runCheck(options, *catalog);
+  if (!result) {
+    std::cerr << "typhon: " << result.error().message << "\n";
+    return 2;
+  }
+  OutputFormat fmt = *parseOutputFormat(format);
+  RenderOptions renderOptions;
+  renderOptions.statistics = statistics;
+  renderOptions.color = color == "always" || (color == "auto" && output.empty() && isatty(STDOUT_FILENO) &&
+                                              std::getenv("NO_COLOR") == nullptr);
+  std::string text = render(fmt, *result, *catalog, renderOptions);
+  if (quiet && fmt == OutputFormat::Text && !statistics) {
+    std::size_t summary = text.rfind("\n\n");
+    if (!result->diagnostics.empty() && summary != std::string::npos) text = text.substr(0, summary + 1);
+    else if (result->diagnostics.empty()) text.clear();
+  }
+  if (verbose) std::cerr << "typhon: checked " << result->files << " files in " << result->durationMs << " ms\n";
+  if (!output.empty()) {
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) {
+      std::cerr << "typhon: cannot write " << output << "\n";
+      return 2;
+    }
+  } else {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  if (exitZero) return 0;
+  for (const Diagnostic &d : result->diagnostics)
+    if (d.severity >= Severity::Warning) return 1;
+  return 0;
+}
