@@ -78,6 +78,7 @@ void reportUnused(const ParsedModule &module, const CheckPlan &plan, const RuleB
     }
     std::vector<const SuppressionCode *> unused;
     for (const SuppressionCode &c : s.codes) {
+      if (c.name == rule.id) continue; // judged by whether it hides one of these reports
       bool known = plan.isKnownRule(c.name);
       if (!known && !ours) continue;     // another tool's code in a noqa comment
       if (known && !plan.binding(c.name)) continue; // rule not enabled: cannot tell
@@ -86,7 +87,9 @@ void reportUnused(const ParsedModule &module, const CheckPlan &plan, const RuleB
     if (unused.empty()) continue;
     bool whole = unused.size() == s.codes.size();
     for (const SuppressionCode *c : unused) {
-      std::string message = plan.isKnownRule(c->name)
+      std::string message = isUnsuppressible(c->name)
+                                ? "`" + c->name + "` cannot be suppressed: the file must be fixed"
+                            : plan.isKnownRule(c->name)
                                 ? "unused suppression: `" + c->name + "` is not reported " +
                                       (s.kind == Suppression::Kind::File ? "in this file" : "on this line")
                                 : "unknown rule `" + c->name + "` in suppression comment";
@@ -126,6 +129,12 @@ std::vector<Diagnostic> checkModule(const ParsedModule &module, const CheckPlan 
   if (const RuleBinding *unused = plan.binding("unused-suppression")) {
     CheckContext extra(module, facts);
     reportUnused(module, plan, *unused, suppressions, extra);
+    // `# typhon: ignore[unused-suppression]` may silence these reports on its own line.
+    std::vector<Suppression> selfSuppressions;
+    for (const Suppression &s : suppressions)
+      for (const SuppressionCode &c : s.codes)
+        if (c.name == unused->id) selfSuppressions.push_back(s);
+    applySuppressions(selfSuppressions, extra.diagnostics());
     for (Diagnostic &d : extra.diagnostics()) diagnostics.push_back(std::move(d));
   }
   for (Diagnostic &d : fixed) diagnostics.push_back(std::move(d));
