@@ -62,8 +62,10 @@ int main(int argc, char **argv) {
   CLI::App *check = app.add_subcommand("check", "Lint and check Python files (the default command)");
   check->add_option("paths", options.paths, "Files or directories (default: .)");
   check->add_option("--config", configFile, "Configuration file (typhon.yaml or pyproject.toml)");
-  check->add_option("--select", select, "Only run these rules, groups, sets or globs (repeatable, comma lists)");
-  check->add_option("--ignore", ignore, "Never run these rules, groups or globs (repeatable, comma lists)");
+  check->add_option("--select", select, "Only run these rules, groups, sets or globs (repeatable, comma lists)")
+      ->allow_extra_args(false);
+  check->add_option("--ignore", ignore, "Never run these rules, groups or globs (repeatable, comma lists)")
+      ->allow_extra_args(false);
   check->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
   check->add_option("--output", output, "Write the report to this file");
   check->add_option("--jobs,-j", options.jobs, "Worker threads (default: one per core)");

@@ -1,0 +1,1 @@
+"""A small package used by the output-format golden tests."""

@@ -1,0 +1,2 @@
+# A Latin-1 file without a declaration.
+city = "São Paulo"
