@@ -121,8 +121,17 @@ std::expected<Config, DataError> configFromData(const DataNode &doc, const std::
   return config;
 }
 
+/// How messages name a config file: relative to the working directory when inside it.
+static std::string displayName(const fs::path &path) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  fs::path rel = ec ? fs::path() : path.lexically_relative(cwd);
+  if (!rel.empty() && !rel.string().starts_with("..")) return rel.generic_string();
+  return path.generic_string();
+}
+
 std::expected<std::optional<Config>, DataError> loadConfigFile(const fs::path &path) {
-  std::string display = path.string();
+  std::string display = displayName(path);
   bool ok = false;
   std::string text = readFile(path, ok);
   if (!ok) return std::unexpected(DataError{display, 0, 0, "", "cannot read configuration file"});
