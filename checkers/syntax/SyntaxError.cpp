@@ -5,6 +5,12 @@
 
 namespace typhon {
 
+static bool hasChevron(Node printStatement) {
+  for (std::uint32_t i = 0; i < printStatement.namedChildCount(); ++i)
+    if (printStatement.namedChild(i).kind() == NodeKind::Chevron) return true;
+  return false;
+}
+
 std::vector<NodeKind> SyntaxErrorCheck::kinds() const {
   return {NodeKind::PrintStatement, NodeKind::ExecStatement, NodeKind::LtGt};
 }
@@ -17,6 +23,9 @@ void SyntaxErrorCheck::begin(CheckContext &ctx) const {
 void SyntaxErrorCheck::visit(Node node, CheckContext &ctx) const {
   switch (node.kind()) {
   case NodeKind::PrintStatement:
+    // `print >> f, x` is a valid Python 3 expression (a shift inside a tuple); only the
+    // statement forms without a chevron are Python 2 only.
+    if (hasChevron(node)) return;
     ctx.report(*this, node, "missing parentheses in call to `print`: `print` is a function in Python 3");
     return;
   case NodeKind::ExecStatement:
