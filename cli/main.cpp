@@ -32,7 +32,35 @@ std::vector<std::string> splitCommas(const std::vector<std::string> &values) {
   return out;
 }
 
-bool isSubcommand(std::string_view arg) { return arg == "check" || arg == "rules" || arg == "help"; }
+bool isSubcommand(std::string_view arg) {
+  return arg == "check" || arg == "rules" || arg == "init" || arg == "help";
+}
+
+constexpr std::string_view kStarterConfig = R"(# typhon configuration (see docs/configuration.md).
+extends: [recommended]          # built-in sets: recommended, strict, all, security, modernize
+python-version: "3.12"          # the oldest Python version this project supports
+rules:                          # per rule id, group or glob: off | info | warning | error
+  # debugger-left: error
+  # useless-expression: { severity: warning }
+exclude: []                     # gitignore-style globs, e.g. "generated/**"
+per-file-ignores: {}             # glob -> rules turned off there, e.g. "tests/**": [debugger-left]
+)";
+
+int initCommand(const std::string &path, bool force) {
+  std::error_code ec;
+  if (!force && std::filesystem::exists(path, ec)) {
+    std::cerr << "typhon: " << path << " already exists (use --force to overwrite)\n";
+    return 2;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << kStarterConfig;
+  if (!out) {
+    std::cerr << "typhon: cannot write " << path << "\n";
+    return 2;
+  }
+  std::cout << "wrote " << path << "\n";
+  return 0;
+}
 
 } // namespace
 
@@ -56,8 +84,7 @@ int main(int argc, char **argv) {
   CheckOptions options;
   std::string configFile, format = "text", output, color = "auto", pythonVersion;
   std::vector<std::string> select, ignore;
-  bool statistics = false, exitZero = false, quiet = false, noGitignore = false, verbose = false, noCache = false;
-  std::string typeshed;
+  bool statistics = false, exitZero = false, quiet = false, noGitignore = false, verbose = false;
 
   CLI::App *check = app.add_subcommand("check", "Lint and check Python files (the default command)");
   check->add_option("paths", options.paths, "Files or directories (default: .)");
@@ -70,13 +97,11 @@ int main(int argc, char **argv) {
   check->add_option("--output", output, "Write the report to this file");
   check->add_option("--jobs,-j", options.jobs, "Worker threads (default: one per core)");
   check->add_option("--python-version", pythonVersion, "Target Python version, e.g. 3.12");
-  check->add_option("--typeshed", typeshed, "typeshed directory (used by type checks)");
   check->add_option("--color", color, "Colour output")->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--statistics", statistics, "Print counts per rule instead of each diagnostic");
   check->add_flag("--exit-zero", exitZero, "Exit 0 even when diagnostics are found");
   check->add_flag("--quiet,-q", quiet, "Print diagnostics only, no summary");
   check->add_flag("--verbose,-v", verbose, "Print progress information");
-  check->add_flag("--no-cache", noCache, "Do not read or write the cache");
   check->add_flag("--no-gitignore", noGitignore, "Do not honour .gitignore files");
 
   CLI::App *rules = app.add_subcommand("rules", "List, explain and document rules");
@@ -95,6 +120,12 @@ int main(int argc, char **argv) {
   docs->add_option("--output", docsDir, "The docs/ directory");
   docs->add_flag("--check", docsCheck, "Write nothing; exit 1 if a generated file is stale");
 
+  std::string initPath = "typhon.yaml";
+  bool initForce = false;
+  CLI::App *init = app.add_subcommand("init", "Write a starter typhon.yaml");
+  init->add_option("--output", initPath, "Where to write it");
+  init->add_flag("--force", initForce, "Overwrite an existing file");
+
   std::vector<const char *> cargv{argv[0]};
   for (const std::string &a : args) cargv.push_back(a.c_str());
   try {
@@ -104,13 +135,12 @@ int main(int argc, char **argv) {
     return rc == 0 ? 0 : 2;
   }
 
+  if (*init) return initCommand(initPath, initForce);
   if (*list) return rulesList(*catalog, listJson, listSet);
   if (*explain) return rulesExplain(*catalog, explainId);
   if (*docs) return rulesDocs(*catalog, docsDir, docsCheck);
   if (!*check) return 0;
 
-  (void)noCache;
-  (void)typeshed;
   if (!configFile.empty()) options.configFile = std::filesystem::absolute(configFile);
   options.selection.select = splitCommas(select);
   options.selection.ignore = splitCommas(ignore);

@@ -115,7 +115,7 @@ std::expected<Config, DataError> configFromData(const DataNode &doc, const std::
     for (const auto &[glob, v] : n->entries) {
       auto ids = r.strings(v, glob);
       if (!ids) return std::unexpected(ids.error());
-      config.perFileIgnores.emplace_back(glob, *ids);
+      config.perFileIgnores.push_back({glob, *ids, v.line, v.column});
     }
   }
   return config;

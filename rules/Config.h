@@ -27,6 +27,14 @@ struct RuleSetting {
   std::uint32_t column = 0;
 };
 
+/// One `per-file-ignores` entry: a glob and the rules it turns off.
+struct PerFileIgnore {
+  std::string glob;
+  std::vector<std::string> rules;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
 struct Config {
   std::string file; ///< display path of the file it came from; empty for the defaults
   std::filesystem::path root; ///< the directory globs are relative to
@@ -37,7 +45,7 @@ struct Config {
   std::vector<std::string> ruleDirs;
   std::vector<std::string> exclude;
   std::vector<std::string> searchPaths;
-  std::vector<std::pair<std::string, std::vector<std::string>>> perFileIgnores;
+  std::vector<PerFileIgnore> perFileIgnores;
   std::uint32_t extendsLine = 0;
 };
 

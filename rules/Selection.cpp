@@ -109,6 +109,11 @@ std::expected<RuleBindings, DataError> resolveRules(const RuleCatalog &catalog, 
     if (ids.empty()) return std::unexpected(DataError{"--ignore", 0, 0, sel, "`" + sel + "` names no rule or group"});
     for (const std::string &id : ids) enabled.erase(id);
   }
+  for (const PerFileIgnore &entry : config.perFileIgnores)
+    for (const std::string &sel : entry.rules)
+      if (catalog.select(sel).empty())
+        return std::unexpected(DataError{config.file, entry.line, entry.column, entry.glob,
+                                         "`" + sel + "` in per-file-ignores names no rule or group"});
   int major = cli.pythonVersion ? cli.pythonVersion->first : config.pythonMajor;
   int minor = cli.pythonVersion ? cli.pythonVersion->second : config.pythonMinor;
   for (auto it = enabled.begin(); it != enabled.end();) {
@@ -123,7 +128,7 @@ std::expected<RuleBindings, DataError> resolveRules(const RuleCatalog &catalog, 
 RuleBindings applyPerFileIgnores(const RuleCatalog &catalog, const Config &config, const RuleBindings &bindings,
                                  std::string_view relativePath) {
   RuleBindings out = bindings;
-  for (const auto &[glob, selectors] : config.perFileIgnores) {
+  for (const auto &[glob, selectors, line, column] : config.perFileIgnores) {
     std::string pattern = glob.find('/') == std::string::npos && !glob.starts_with("**") ? "**/" + glob : glob;
     if (!globMatch(pattern, relativePath) && !globMatch(glob, relativePath)) continue;
     for (const std::string &sel : selectors)

@@ -197,6 +197,16 @@ TEST(Cli, RulesListAndExplain) {
   EXPECT_EQ(typhon("rules explain nope", sourceDir()).rc, 2);
 }
 
+TEST(Cli, InitWritesAStarterConfigThatLoads) {
+  TempDir dir;
+  dir.write("a.py", "x = 1\n");
+  EXPECT_EQ(typhon("init", dir.path()).rc, 0);
+  EXPECT_TRUE(fs::exists(dir.path() / "typhon.yaml"));
+  EXPECT_EQ(typhon("init", dir.path()).rc, 2) << "never overwrites without --force";
+  CmdResult r = typhon("check .", dir.path());
+  EXPECT_EQ(r.rc, 0) << r.err << r.out;
+}
+
 // Golden output of every format for tests/golden/project. TYPHON_UPDATE=1 rewrites them.
 class GoldenFormat : public ::testing::TestWithParam<std::string> {};
 

@@ -220,6 +220,9 @@ TEST(Selection, UnknownSelectorsAreErrors) {
 TEST(Selection, PerFileIgnores) {
   Config config;
   config.perFileIgnores = {{"tests/**", {"unused-suppression"}}, {"conftest.py", {"meta"}}};
+  Config typo = config;
+  typo.perFileIgnores.push_back({"x.py", {"unused-supression"}, 3, 5});
+  EXPECT_FALSE(resolveRules(catalog(), typo, {}));
   auto base = resolveRules(catalog(), config, {});
   ASSERT_TRUE(base);
   auto t = applyPerFileIgnores(catalog(), config, *base, "tests/unit/a.py");
