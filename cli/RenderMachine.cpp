@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 
 namespace typhon {
 
@@ -103,9 +104,15 @@ std::string renderJson(const RunResult &result) {
 }
 
 std::string renderSarif(const RunResult &result, const RuleCatalog &catalog) {
+  // The rules the results refer to, in id order (keeps reports small and stable).
+  std::set<std::string> used;
+  for (const Diagnostic &d : result.diagnostics) used.insert(d.rule);
   ojson rules = ojson::array();
   std::map<std::string, std::size_t> index;
-  for (const RuleSpec &r : catalog.rules()) {
+  for (const std::string &id : used) {
+    const RuleSpec *spec = catalog.find(id);
+    if (!spec) continue;
+    const RuleSpec &r = *spec;
     index[r.id] = rules.size();
     rules.push_back(ojson{{"id", r.id},
                           {"name", r.id},
