@@ -3,6 +3,7 @@
 
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
+#include "checkers/control-flow/UselessExpression.h"
 #include "checkers/syntax/SyntaxError.h"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
+    NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
 };
 
 } // namespace
