@@ -4,6 +4,7 @@
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
 #include "checkers/control-flow/UselessExpression.h"
+#include "checkers/exceptions/JumpInFinally.h"
 #include "checkers/syntax/SyntaxError.h"
 
 #include <algorithm>
@@ -20,6 +21,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
     NativeCheckInfo{"IoError", nullptr},
+    NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
     NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
