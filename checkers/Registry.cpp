@@ -1,6 +1,7 @@
 // The native registry: every native check, by the name its YAML entry gives after `native:`.
 #include "checkers/Registry.h"
 
+#include "checkers/attributes/PropertyWithParameters.h"
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
 #include "checkers/control-flow/UselessExpression.h"
@@ -22,6 +23,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
+    NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
     NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
