@@ -1,6 +1,7 @@
 // The native registry: every native check, by the name its YAML entry gives after `native:`.
 #include "checkers/Registry.h"
 
+#include "checkers/abc/AbstractmethodDecoratorOrder.h"
 #include "checkers/attributes/AssignThroughSuper.h"
 #include "checkers/attributes/PropertyWithParameters.h"
 #include "checkers/control-flow/AssertMisuse.h"
@@ -20,6 +21,7 @@ template <class T> std::unique_ptr<Check> make(RuleBinding rule) { return std::m
 
 // Keep sorted by name. scripts/new-rule.sh adds entries here.
 constexpr std::array kNative = {
+    NativeCheckInfo{"AbstractmethodDecoratorOrder", &make<AbstractmethodDecoratorOrderCheck>},
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
