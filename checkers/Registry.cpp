@@ -2,6 +2,7 @@
 #include "checkers/Registry.h"
 
 #include "checkers/abc/AbstractmethodDecoratorOrder.h"
+#include "checkers/async/UselessWithLock.h"
 #include "checkers/attributes/AssignThroughSuper.h"
 #include "checkers/attributes/PropertyWithParameters.h"
 #include "checkers/control-flow/AssertMisuse.h"
@@ -31,6 +32,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
     NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
+    NativeCheckInfo{"UselessWithLock", &make<UselessWithLockCheck>},
 };
 
 } // namespace
