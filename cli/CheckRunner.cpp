@@ -26,6 +26,7 @@ struct ConfigState {
   RuleCatalog catalog;
   RuleBindings bindings;
   GitIgnoreFile exclude;
+  bool fileFilters = false; ///< per-file-ignores or rules with `files`/`ignores` globs
   std::mutex planMutex;
   std::map<std::string, std::shared_ptr<const CheckPlan>> plans; ///< keyed by per-file-ignored rule ids
 };
@@ -54,6 +55,11 @@ public:
     auto bindings = resolveRules(state->catalog, **config, options_.selection);
     if (!bindings) return std::unexpected(RunError{bindings.error().format()});
     state->bindings = std::move(*bindings);
+    state->fileFilters = !(*config)->perFileIgnores.empty();
+    for (const auto &[id, b] : state->bindings) {
+      const RuleSpec *spec = state->catalog.find(id);
+      if (spec && (!spec->files.empty() || !spec->ignores.empty())) state->fileFilters = true;
+    }
     ConfigState *raw = state.get();
     states_.emplace(config->get(), std::move(state));
     return raw;
@@ -66,18 +72,18 @@ public:
   }
 
   std::shared_ptr<const CheckPlan> planFor(ConfigState &state, const std::string &relative) {
-    RuleBindings bindings = state.config->perFileIgnores.empty()
-                                ? RuleBindings()
-                                : applyPerFileIgnores(state.catalog, *state.config, state.bindings, relative);
+    RuleBindings bindings = state.fileFilters
+                                ? applyPerFileIgnores(state.catalog, *state.config, state.bindings, relative)
+                                : RuleBindings();
     std::string key;
-    if (!state.config->perFileIgnores.empty())
+    if (state.fileFilters)
       for (const auto &[id, b] : state.bindings)
         if (!bindings.contains(id)) key += id + ",";
     std::lock_guard lock(state.planMutex);
     auto it = state.plans.find(key);
     if (it != state.plans.end()) return it->second;
     std::shared_ptr<const CheckPlan> plan =
-        buildPlan(state.catalog, state.config->perFileIgnores.empty() ? state.bindings : bindings);
+        buildPlan(state.catalog, state.fileFilters ? bindings : state.bindings);
     state.plans.emplace(key, plan);
     return plan;
   }

@@ -1,6 +1,7 @@
 // typhon: command-line entry point (CLI11). Subcommands: check (default), rules.
 #include "cli/CheckRunner.h"
 #include "cli/Render.h"
+#include "cli/RuleTests.h"
 #include "cli/RulesCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -114,6 +115,9 @@ int main(int argc, char **argv) {
   std::string explainId;
   CLI::App *explain = rules->add_subcommand("explain", "Show a rule's documentation");
   explain->add_option("rule", explainId, "Rule id")->required();
+  std::vector<std::string> testDirs;
+  CLI::App *testCmd = rules->add_subcommand("test", "Run every rule's valid/invalid examples");
+  testCmd->add_option("dirs", testDirs, "Rule directories (default: the built-in packs)");
   std::string docsDir = "docs";
   bool docsCheck = false;
   CLI::App *docs = rules->add_subcommand("docs", "Generate docs/rules and docs/schema from the rule entries");
@@ -137,6 +141,7 @@ int main(int argc, char **argv) {
 
   if (*init) return initCommand(initPath, initForce);
   if (*list) return rulesList(*catalog, listJson, listSet);
+  if (*testCmd) return rulesTest(*catalog, testDirs);
   if (*explain) return rulesExplain(*catalog, explainId);
   if (*docs) return rulesDocs(*catalog, docsDir, docsCheck);
   if (!*check) return 0;

@@ -114,9 +114,27 @@ std::expected<RuleSpec, DataError> parseRuleSpec(const DataNode &doc, const std:
                           std::pair{"help", &spec.help}, std::pair{"native", &spec.native},
                           std::pair{"python", &spec.python}})
     if (auto e = optional(key, *out)) return std::unexpected(*e);
-  for (auto [key, out] : {std::pair{"valid", &spec.valid}, std::pair{"invalid", &spec.invalid},
-                          std::pair{"files", &spec.files}, std::pair{"ignores", &spec.ignores}})
+  for (auto [key, out] : {std::pair{"valid", &spec.valid}, std::pair{"files", &spec.files},
+                          std::pair{"ignores", &spec.ignores}})
     if (auto e = list(key, *out)) return std::unexpected(*e);
+  if (const DataNode *inv = doc.get("invalid")) {
+    std::vector<DataNode> items = inv->isSeq() ? inv->items : std::vector<DataNode>{*inv};
+    for (const DataNode &item : items) {
+      if (item.isScalar()) {
+        spec.invalid.push_back(item.scalar);
+        spec.invalidFixed.emplace_back();
+        continue;
+      }
+      if (!item.isMap()) return std::unexpected(r.error(item, "invalid", "`invalid` items are code strings or {code, fixed}"));
+      if (auto e = r.onlyKeys(item, {"code", "fixed"}, "invalid example")) return std::unexpected(*e);
+      const DataNode *code = item.get("code");
+      const DataNode *fixed = item.get("fixed");
+      if (!code || !code->isScalar()) return std::unexpected(r.error(item, "code", "an invalid example needs `code`"));
+      if (fixed && !fixed->isScalar()) return std::unexpected(r.error(*fixed, "fixed", "`fixed` must be a string"));
+      spec.invalid.push_back(code->scalar);
+      spec.invalidFixed.push_back(fixed ? std::optional<std::string>(fixed->scalar) : std::nullopt);
+    }
+  }
   if (const DataNode *a = doc.get("applicability")) {
     auto s = r.string(*a, "applicability");
     if (!s) return std::unexpected(s.error());
@@ -136,12 +154,19 @@ std::expected<RuleSpec, DataError> parseRuleSpec(const DataNode &doc, const std:
     return std::unexpected(r.error(doc, "rule", "a rule needs either `rule:` (a pattern) or `native:` (a C++ check)"));
   if (!spec.native.empty() && declarative)
     return std::unexpected(r.keyError(*doc.get("rule"), "rule", "a rule cannot have both `rule:` and `native:`"));
-  if (declarative)
-    return std::unexpected(r.keyError(*doc.get("rule"), "rule",
-                                      "declarative `rule:` entries need the pattern engine, which this build does not have yet"));
-  for (const char *key : {"constraints", "utils", "transform", "fix"})
-    if (const DataNode *n = doc.get(key))
-      return std::unexpected(r.keyError(*n, key, std::string("`") + key + "` applies only to declarative (`rule:`) entries"));
+  if (!declarative) {
+    for (const char *key : {"constraints", "utils", "transform", "fix"})
+      if (const DataNode *n = doc.get(key))
+        return std::unexpected(r.keyError(*n, key, std::string("`") + key + "` applies only to declarative (`rule:`) entries"));
+    return spec;
+  }
+  if (doc.get("fix") && !doc.get("applicability")) spec.fixable = true;
+  auto compiled = compilePatternRule(doc, r, spec.message, spec.applicability);
+  if (!compiled) return std::unexpected(compiled.error());
+  if (!compiled->fix && doc.get("applicability"))
+    return std::unexpected(r.keyError(*doc.get("applicability"), "applicability", "`applicability` without a `fix`"));
+  spec.fixable = compiled->fix.has_value();
+  spec.pattern = std::make_shared<const PatternRule>(std::move(*compiled));
   return spec;
 }
 

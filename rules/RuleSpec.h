@@ -3,6 +3,7 @@
 
 #include "checkers/Diagnostic.h"
 #include "rules/DataTree.h"
+#include "rules/pattern/PatternRule.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,9 +29,13 @@ struct RuleSpec {
   std::string python; ///< version gate, e.g. ">=3.8"
   std::vector<std::string> valid;
   std::vector<std::string> invalid;
+  /// For each invalid example, the text expected after applying the fixes (`{code, fixed}` items).
+  std::vector<std::optional<std::string>> invalidFixed;
   std::vector<std::string> files;
   std::vector<std::string> ignores;
   nlohmann::json options = nlohmann::json::object();
+  /// The compiled declarative rule; null for native rules.
+  std::shared_ptr<const PatternRule> pattern;
   std::string sourceFile;
   std::uint32_t sourceLine = 0;
 };

@@ -4,6 +4,7 @@
 #include "checkers/Registry.h"
 #include "rules/Glob.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace typhon {
@@ -128,6 +129,16 @@ std::expected<RuleBindings, DataError> resolveRules(const RuleCatalog &catalog, 
 RuleBindings applyPerFileIgnores(const RuleCatalog &catalog, const Config &config, const RuleBindings &bindings,
                                  std::string_view relativePath) {
   RuleBindings out = bindings;
+  // A rule's own `files` / `ignores` globs.
+  for (auto it = out.begin(); it != out.end();) {
+    const RuleSpec *spec = catalog.find(it->first);
+    bool keep = true;
+    if (spec && !spec->files.empty())
+      keep = std::any_of(spec->files.begin(), spec->files.end(), [&](const std::string &g) { return globMatch(g, relativePath); });
+    if (spec && keep)
+      keep = std::none_of(spec->ignores.begin(), spec->ignores.end(), [&](const std::string &g) { return globMatch(g, relativePath); });
+    it = keep ? std::next(it) : out.erase(it);
+  }
   for (const auto &[glob, selectors, line, column] : config.perFileIgnores) {
     std::string pattern = glob.find('/') == std::string::npos && !glob.starts_with("**") ? "**/" + glob : glob;
     if (!globMatch(pattern, relativePath) && !globMatch(glob, relativePath)) continue;
@@ -141,6 +152,10 @@ std::unique_ptr<CheckPlan> buildPlan(const RuleCatalog &catalog, const RuleBindi
   std::vector<std::unique_ptr<Check>> checks;
   for (const auto &[id, binding] : bindings) {
     const RuleSpec *spec = catalog.find(id);
+    if (spec && spec->pattern) {
+      checks.push_back(std::make_unique<PatternCheck>(binding, spec->pattern));
+      continue;
+    }
     if (!spec || spec->native.empty()) continue;
     const NativeCheckInfo *info = findNativeCheck(spec->native);
     if (!info || !info->make) continue;
