@@ -75,7 +75,14 @@ std::string renderRuleSchema() {
         {"files", strList},
         {"ignores", strList},
         {"valid", strList},
-        {"invalid", strList},
+        {"invalid",
+         {{"type", "array"},
+          {"items",
+           {{"oneOf", json::array({json{{"type", "string"}},
+                                   json{{"type", "object"},
+                                        {"additionalProperties", false},
+                                        {"required", {"code"}},
+                                        {"properties", {{"code", str}, {"fixed", str}}}}})}}}}},
         {"options", {{"type", "object"}, {"description", "default options of a native rule"}}}}}};
   return schema.dump(2) + "\n";
 }

@@ -19,9 +19,10 @@ bool isLockTypeName(std::string_view name) {
 }
 
 /// "threading.Lock" for a call creating a fresh lock (`Condition(lock)` shares `lock`: not fresh).
-std::string freshLockType(Node call, const CheckContext &ctx) {
+/// `at` is the `with` statement being checked: imports are resolved from its scope.
+std::string freshLockType(Node call, Node at, const CheckContext &ctx) {
   if (!call.is(NodeKind::Call)) return "";
-  std::string name = resolveImported(ctx.module().root(), call.field(FieldId::Function), ctx.text());
+  std::string name = resolveImported(ctx.ancestors(), at, call.field(FieldId::Function), ctx.text());
   bool sharesLock = name.ends_with(".Condition") && call.field(FieldId::Arguments).namedChildCount() > 0;
   if (sharesLock) return "";
   for (std::string_view module : {"threading.", "multiprocessing.", "asyncio."})
@@ -47,28 +48,28 @@ struct LockUses {
   bool escapes = false;
 };
 
-void classify(Node id, bool nested, LockUses &uses, const CheckContext &ctx) {
+void classify(Node id, bool nested, Node at, LockUses &uses, const CheckContext &ctx) {
   Node parent = id.parent();
   bool notAReference = (parent.is(NodeKind::Attribute) && id == parent.field(FieldId::Attribute)) ||
                        (parent.is(NodeKind::KeywordArgument) && id == parent.field(FieldId::Name));
   if (notAReference) return;
   bool isCreation = parent.is(NodeKind::Assignment) && id == parent.field(FieldId::Left) &&
                     parent.parent().is(NodeKind::ExpressionStatement) &&
-                    !freshLockType(parent.field(FieldId::Right), ctx).empty();
+                    !freshLockType(parent.field(FieldId::Right), at, ctx).empty();
   Node item = parent.is(NodeKind::AsPattern) ? parent.parent() : parent;
   bool isEntered = item.is(NodeKind::WithItem) && itemExpression(item) == id;
   if (nested || !(isCreation || isEntered)) uses.escapes = true;
   if (isCreation) ++uses.creations;
 }
 
-void collectUses(Node n, std::string_view name, bool nested, LockUses &uses, const CheckContext &ctx) {
+void collectUses(Node n, std::string_view name, bool nested, Node at, LockUses &uses, const CheckContext &ctx) {
   for (std::uint32_t i = 0; i < n.childCount() && !uses.escapes; ++i) {
     Node c = n.child(i);
     if (c.is(NodeKind::Identifier)) {
-      if (ctx.textOf(c) == name) classify(c, nested, uses, ctx);
+      if (ctx.textOf(c) == name) classify(c, nested, at, uses, ctx);
       continue;
     }
-    collectUses(c, name, nested || opensScope(c), uses, ctx);
+    collectUses(c, name, nested || opensScope(c), at, uses, ctx);
   }
 }
 
@@ -84,10 +85,10 @@ void UselessWithLockCheck::visit(Node node, CheckContext &ctx) const {
     if (!item.is(NodeKind::WithItem)) continue;
     Node expr = itemExpression(item);
     if (expr.is(NodeKind::Identifier)) {
-      checkLocalLock(expr, ctx);
+      checkLocalLock(node, expr, ctx);
       continue;
     }
-    std::string type = freshLockType(expr, ctx);
+    std::string type = freshLockType(expr, node, ctx);
     // `with asyncio.Lock():` fails on its own; only `async with` enters an asyncio lock.
     if (type.empty() || type.starts_with("asyncio.") != isAsync) continue;
     ctx.report(*this, expr,
@@ -96,13 +97,13 @@ void UselessWithLockCheck::visit(Node node, CheckContext &ctx) const {
   }
 }
 
-void UselessWithLockCheck::checkLocalLock(Node name, CheckContext &ctx) const {
+void UselessWithLockCheck::checkLocalLock(Node with, Node name, CheckContext &ctx) const {
   Scope scope = scopesOf(ctx.ancestors(), name).front();
   if (!isFunctionScope(scope.kind)) return;
   Node def = scope.node;
   LockUses uses;
-  collectUses(def.field(FieldId::Parameters), ctx.textOf(name), false, uses, ctx);
-  collectUses(def.field(FieldId::Body), ctx.textOf(name), false, uses, ctx);
+  collectUses(def.field(FieldId::Parameters), ctx.textOf(name), false, with, uses, ctx);
+  collectUses(def.field(FieldId::Body), ctx.textOf(name), false, with, uses, ctx);
   if (uses.escapes || uses.creations == 0) return;
   ctx.report(*this, name,
              "lock `" + std::string(ctx.textOf(name)) +

@@ -12,7 +12,7 @@ public:
   void visit(Node node, CheckContext &ctx) const override;
 
 private:
-  void checkLocalLock(Node name, CheckContext &ctx) const;
+  void checkLocalLock(Node with, Node name, CheckContext &ctx) const;
 };
 
 } // namespace typhon

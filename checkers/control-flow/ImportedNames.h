@@ -6,16 +6,23 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace typhon {
 
-/// The dotted name `local` is bound to by an import anywhere in the module: "threading" for
-/// `import threading as local`, "pdb.set_trace" for `from pdb import set_trace as local`; empty
-/// when no import binds it. Imports inside functions count too (the name is rarely reused).
-std::string importedName(Node module, std::string_view local, std::string_view source);
+/// The dotted name `local` refers to at `node` (whose ancestors, root first, are given) through
+/// an import: "threading" for `import threading as local`, "pdb.set_trace" for
+/// `from pdb import set_trace as local`. Enclosing function bodies are searched innermost first,
+/// then the module; a function that also assigns `local` (or has it as a parameter) shadows the
+/// import, and the result is empty, as it is when no import binds the name.
+std::string importedName(const std::vector<Node> &ancestors, Node node, std::string_view local,
+                         std::string_view source);
 
-/// The dotted name an identifier or attribute chain refers to through imports
+/// The dotted name an identifier or attribute chain at `node` refers to through imports
 /// (`th.Lock` -> "threading.Lock" after `import threading as th`), or empty.
-std::string resolveImported(Node module, Node expr, std::string_view source);
+std::string resolveImported(const std::vector<Node> &ancestors, Node node, Node expr, std::string_view source);
+
+/// A cheaper lookup among the module's top-level imports only (no function bodies, no shadowing).
+std::string topLevelImportedName(Node module, std::string_view local, std::string_view source);
 
 } // namespace typhon

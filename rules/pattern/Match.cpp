@@ -125,6 +125,12 @@ bool sameTokens(Node a, Node b, std::string_view source) {
 bool matchPattern(const Pattern &pattern, Node node, std::string_view source, MetaEnv &env) {
   if (pattern.isSequence()) return false;
   Matcher m{source};
+  // A statement reached through a relational operator stands for its expression.
+  if (node.kind() == NodeKind::ExpressionStatement && pattern.root().kind != NodeKind::ExpressionStatement &&
+      pattern.root().meta == PatternNode::Meta::None) {
+    std::vector<Node> kids = Matcher::significant(node);
+    if (kids.size() == 1) node = kids[0];
+  }
   MetaEnv trial = env;
   if (!m.node(pattern.root(), node, trial, 0)) return false;
   env = std::move(trial);

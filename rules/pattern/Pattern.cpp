@@ -64,6 +64,14 @@ PatternNode build(const ParsedModule &m, Node n, int depth) {
     PatternNode inner;
     if (metaOf(m.textOf(kids[0]), inner)) return inner;
   }
+  // Redundant parentheses never matter: `not ($A == $B)` also matches `not a == b`.
+  if (p.kind == NodeKind::ParenthesizedExpression) {
+    std::vector<Node> named;
+    for (const Node &c : kids)
+      if (c.isNamed()) named.push_back(c);
+    if (named.size() == 1 && named[0].kind() != NodeKind::Yield && named[0].kind() != NodeKind::ListSplat)
+      return build(m, named[0], depth + 1);
+  }
   if (kids.empty() || depth > 200) {
     p.text = std::string(m.textOf(n));
     return p;

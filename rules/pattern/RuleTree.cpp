@@ -230,6 +230,11 @@ bool evalHas(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &e
 
 bool evalSibling(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &env, int depth, bool before) {
   std::vector<Node> chain = ancestorsOf(node, scope);
+  // An expression that is a whole statement has the statement's siblings.
+  if (!chain.empty() && chain.back().kind() == NodeKind::ExpressionStatement && chain.back().namedChildCount() == 1) {
+    node = chain.back();
+    chain.pop_back();
+  }
   if (chain.empty()) return false;
   std::vector<Node> sibs = namedSiblings(chain.back());
   auto self = std::find(sibs.begin(), sibs.end(), node);
