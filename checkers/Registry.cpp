@@ -9,6 +9,7 @@
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
 #include "checkers/control-flow/UselessExpression.h"
 #include "checkers/exceptions/JumpInFinally.h"
+#include "checkers/security/DebuggerLeft.h"
 #include "checkers/syntax/SyntaxError.h"
 
 #include <algorithm>
@@ -26,6 +27,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
+    NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
