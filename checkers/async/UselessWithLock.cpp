@@ -5,6 +5,7 @@
 #include "checkers/control-flow/ImportedNames.h"
 #include "checkers/control-flow/PythonScopes.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
