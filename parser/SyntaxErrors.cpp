@@ -92,6 +92,13 @@ bool isStatementOnlyKeyword(std::string_view w) {
                      "pass", "break", "continue", "global", "nonlocal", "assert", "elif"});
 }
 
+/// Operators that cannot end a statement.
+bool isOperatorNeedingOperand(std::string_view op) {
+  return isOneOf(op, {"=",  "==", "!=", "<",  ">",  "<=",  ">=",  "<>",  "+=", "-=", "*=", "/=", "//=",
+                      "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=", "/",  "//", "%",  "@",  "<<",
+                      ">>", "&",  "|",  "^",  "->", ":=",  "+",   "-",   "~",  "*",  "**", "."});
+}
+
 bool isKeyword(std::string_view w) {
   return isOneOf(w, {"False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
                      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
@@ -348,6 +355,16 @@ private:
       error(lastColonAt_, lastColonAt_ + 1, "invalid syntax: unexpected ':' at the end of the line", kwStart_, at,
             false, true);
     if (expectBlock_) headerKwStart_ = kwStart_, headerKwEnd_ = kwEnd_;
+    // tree-sitter reads the next line as the operand of `x =` (a line break is whitespace where
+    // its grammar allows no NEWLINE); for CPython the statement ends there.
+    std::string_view last = lineTokens_ > 0 ? text(lastStart_, lastEnd_) : std::string_view();
+    bool operatorAtEnd = lastKind_ == Tok::Op && isOperatorNeedingOperand(last) && !(last == "*" && prevWasImport_);
+    bool keywordAtEnd = lastKind_ == Tok::Name && isOneOf(last, {"and", "or", "not", "in", "is"});
+    if (opens_.empty() && (operatorAtEnd || keywordAtEnd))
+      error(lastEnd_, lastEnd_,
+            std::string("invalid syntax: expected ") + (last == "." ? "a name" : "an expression") + " after " +
+                quoted(last),
+            kwStart_, at, false, true);
   }
 
   /// Inside brackets at the start of a physical line: a statement keyword means the innermost
@@ -361,8 +378,8 @@ private:
     if (e == k || !isStatementOnlyKeyword(text(k, e))) return;
     if (!out_.joins.empty() && out_.joins.back().second == k) out_.joins.pop_back(); // not a continuation
     neverClosed(k);
-    opens_.clear();
     endLogicalLine(k);
+    opens_.clear();
     lenient_ = true;
     i_ = k;
     startLine();
@@ -430,6 +447,8 @@ private:
     lastColon_ = kind == Tok::Op && i_ - start == 1 && s_[start] == ':' && opens_.empty();
     if (lastColon_) ++colonsAtTop_, lastColonAt_ = start;
     if (opens_.empty() && text(start, i_) == "lambda") lambdaAtTop_ = true;
+    prevWasImport_ = lineTokens_ > 1 && text(lastStart_, lastEnd_) == "import";
+    lastStart_ = start, lastEnd_ = i_, lastKind_ = kind;
     if (record_)
       out_.tokens.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i_), kind,
                              static_cast<std::uint32_t>(opens_.size())});
@@ -738,6 +757,9 @@ private:
   std::size_t headerKwStart_ = 0, headerKwEnd_ = 0;
   std::size_t lastContentEnd_ = 0;
   std::size_t lastCodeEnd_ = 0;
+  std::size_t lastStart_ = 0, lastEnd_ = 0; ///< the last token of the logical line
+  Tok lastKind_ = Tok::Op;
+  bool prevWasImport_ = false; ///< the token before it is `import` (`from m import *`)
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -146,6 +146,9 @@ const Case kCases[] = {
      "expected an indented block after 'else' statement on line 4", Via::Scan},
     // CPython: invalid syntax. tree-sitter reads `name: 'doc'` as an annotation across the line break.
     {"annotation_on_next_line", "name:\n    'doc'\n", 1, "unexpected ':' at the end of the line", Via::Scan},
+    // CPython: invalid syntax. tree-sitter reads `5` as the value: a line break is whitespace to it
+    // where its grammar expects no NEWLINE.
+    {"assignment_value_on_next_line", "x =\n    5\n", 1, "expected an expression after '='", Via::Scan},
     // CPython: invalid syntax. tree-sitter still reads Python 2's `x` as a string.
     {"backtick", "x = `y`\n", 1, "backquotes are Python 2 only", Via::Scan},
     {"leading_zero", "mode = 0777\n", 1,
