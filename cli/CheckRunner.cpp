@@ -5,8 +5,11 @@
 #include "cli/Discovery.h"
 #include "cli/GitIgnore.h"
 #include "parser/Tree.h"
+#include "passes/EditEngine.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -52,7 +55,25 @@ public:
         return std::unexpected(RunError{message});
       }
     }
-    auto bindings = resolveRules(state->catalog, **config, options_.selection);
+    CliSelection selection = options_.selection;
+    if (!options_.rewriteRuleFiles.empty()) {
+      selection.select.clear();
+      for (const std::string &file : options_.rewriteRuleFiles) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) return std::unexpected(RunError{file + ": cannot read rule file"});
+        std::stringstream ss;
+        ss << in.rdbuf();
+        auto ids = state->catalog.addRuleStream(ss.str(), file);
+        if (!ids) {
+          std::string message;
+          for (const DataError &e : ids.error()) message += (message.empty() ? "" : "\n") + e.format();
+          return std::unexpected(RunError{message});
+        }
+        selection.select.insert(selection.select.end(), ids->begin(), ids->end());
+      }
+      selection.ignore.clear();
+    }
+    auto bindings = resolveRules(state->catalog, **config, selection);
     if (!bindings) return std::unexpected(RunError{bindings.error().format()});
     state->bindings = std::move(*bindings);
     state->fileFilters = !(*config)->perFileIgnores.empty();
@@ -130,6 +151,52 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
   std::vector<std::vector<Diagnostic>> perFile(found.files.size());
   std::vector<std::shared_ptr<const SourceFile>> sources(found.files.size());
   std::atomic<std::size_t> next{0};
+  std::vector<std::optional<FileChange>> changes(found.files.size());
+  std::vector<char> broken(found.files.size(), 0);
+  bool rewriting = !options.rewriteRuleFiles.empty();
+  auto allowed = [&](Applicability a) {
+    if (a == Applicability::Safe) return true;
+    return a == Applicability::Unsafe && (options.unsafeFixes || rewriting);
+  };
+  auto fixFile = [&](std::size_t i, const SourceFile &source, const CheckPlan &plan, const FileFacts &facts,
+                     bool hasSyntaxErrors) {
+    if (hasSyntaxErrors && !options.force) {
+      broken[i] = 1;
+      return;
+    }
+    FixProducer producer = [&](const ParsedModule &m) {
+      std::vector<Fix> fixes;
+      for (Diagnostic &d : checkModule(m, plan, facts))
+        if (d.fix && allowed(d.fix->applicability) && (!rewriting || d.rule != "syntax-error")) fixes.push_back(*d.fix);
+      return fixes;
+    };
+    TransformResult tr = transformToFixpoint(source, producer);
+    if (!tr.changed && tr.dropped.empty()) return;
+    FileChange change;
+    change.file = source.path();
+    change.applied = tr.applied;
+    change.converged = tr.converged;
+    change.dropped = tr.dropped;
+    if (tr.changed) change.diff = unifiedDiff(source.text(), tr.text, source.path());
+    if (options.fixMode == FixMode::Stdout) change.newText = tr.text;
+    if (options.fixMode == FixMode::Write && tr.changed) {
+      auto bytes = encodeForFile(source, tr.text);
+      auto written = bytes ? writeFileAtomically(found.files[i].path, *bytes)
+                           : std::expected<void, std::string>(std::unexpected(bytes.error()));
+      if (!written) change.error = written.error();
+    }
+    // What is left to report: the fixed text's diagnostics (the original's when nothing was written).
+    if (tr.changed && options.fixMode == FixMode::Write && change.error.empty()) {
+      auto fixedSource = SourceFile::fromBytes(source.path(), tr.text);
+      Parser p;
+      if (fixedSource) {
+        auto fixedModule = parseModule(p, *fixedSource);
+        perFile[i] = checkModule(*fixedModule, plan, facts);
+        sources[i] = *fixedSource;
+      }
+    }
+    changes[i] = std::move(change);
+  };
   auto worker = [&] {
     Parser parser;
     for (std::size_t i = next++; i < found.files.size(); i = next++) {
@@ -149,7 +216,11 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
       facts.pythonMinor = options.selection.pythonVersion ? options.selection.pythonVersion->second : state.config->pythonMinor;
       facts.isTestFile = looksLikeTestFile(relative);
       perFile[i] = checkModule(*module, *plan, facts);
-      if (!perFile[i].empty()) sources[i] = *source;
+      if (options.fixMode != FixMode::None) {
+        bool any = std::any_of(perFile[i].begin(), perFile[i].end(), [](const Diagnostic &d) { return d.fix.has_value(); });
+        if (any) fixFile(i, **source, *plan, facts, module->root().hasError());
+      }
+      if (!perFile[i].empty() && !sources[i]) sources[i] = *source;
     }
   };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -160,6 +231,10 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
   for (auto &t : threads) t.join();
 
   for (const IoError &e : found.errors) result.diagnostics.push_back(ioErrorDiagnostic(e, ioBinding));
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (changes[i]) result.changes.push_back(std::move(*changes[i]));
+    if (broken[i]) result.skippedBroken.push_back(found.files[i].display);
+  }
   for (std::size_t i = 0; i < perFile.size(); ++i) {
     for (Diagnostic &d : perFile[i]) result.diagnostics.push_back(std::move(d));
     if (sources[i]) result.sources.emplace(found.files[i].display, sources[i]);

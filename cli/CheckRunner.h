@@ -14,12 +14,31 @@
 
 namespace typhon {
 
+/// What `--fix`, `fix`, `rewrite` do with the fixes they compute.
+enum class FixMode { None, Write, Diff, Check, Stdout };
+
 struct CheckOptions {
   std::vector<std::string> paths{"."};
   std::optional<std::filesystem::path> configFile;
   CliSelection selection;
   unsigned jobs = 0; ///< 0: one per core
   bool respectGitignore = true;
+  FixMode fixMode = FixMode::None;
+  bool unsafeFixes = false;     ///< apply unsafe fixes too
+  bool force = false;           ///< also transform files that already have syntax errors
+  /// `rewrite -r FILE`: rule files whose rules are the only ones run; every fix of theirs applies.
+  std::vector<std::string> rewriteRuleFiles;
+};
+
+/// One file a transformation changed (or would change).
+struct FileChange {
+  std::string file;
+  std::string diff;
+  std::string newText;      ///< UTF-8, for --stdout
+  std::size_t applied = 0;  ///< fixes applied
+  bool converged = true;
+  std::vector<std::string> dropped; ///< fixes dropped because the result did not parse
+  std::string error;        ///< the write failed
 };
 
 struct RunResult {
@@ -28,6 +47,10 @@ struct RunResult {
   double durationMs = 0;
   /// Sources of files with diagnostics, by display path (for snippets).
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
+  /// Files changed by a fixing run, in path order.
+  std::vector<FileChange> changes;
+  /// Files left alone because they already had syntax errors (no --force).
+  std::vector<std::string> skippedBroken;
 };
 
 /// A configuration or rule-file error: the run stops with exit code 2.

@@ -2,6 +2,7 @@
 #include "cli/CheckRunner.h"
 #include "cli/Render.h"
 #include "cli/RuleTests.h"
+#include "cli/Transform.h"
 #include "cli/RulesCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -34,7 +35,7 @@ std::vector<std::string> splitCommas(const std::vector<std::string> &values) {
 }
 
 bool isSubcommand(std::string_view arg) {
-  return arg == "check" || arg == "rules" || arg == "init" || arg == "help";
+  return arg == "check" || arg == "fix" || arg == "rewrite" || arg == "rules" || arg == "init" || arg == "help";
 }
 
 constexpr std::string_view kStarterConfig = R"(# typhon configuration (see docs/configuration.md).
@@ -84,26 +85,58 @@ int main(int argc, char **argv) {
 
   CheckOptions options;
   std::string configFile, format = "text", output, color = "auto", pythonVersion;
-  std::vector<std::string> select, ignore;
   bool statistics = false, exitZero = false, quiet = false, noGitignore = false, verbose = false;
+  std::vector<std::string> select, ignore;
+
+  bool fixFlag = false, unsafeFixes = false, diffFlag = false, checkFlag = false, stdoutFlag = false, force = false;
+  bool interactive = false;
+  std::vector<std::string> rewriteRules;
+  auto common = [&](CLI::App *cmd) {
+    cmd->add_option("paths", options.paths, "Files or directories (default: .)");
+    cmd->add_option("--config", configFile, "Configuration file (typhon.yaml or pyproject.toml)");
+    cmd->add_option("--jobs,-j", options.jobs, "Worker threads (default: one per core)");
+    cmd->add_option("--python-version", pythonVersion, "Target Python version, e.g. 3.12");
+    cmd->add_option("--color", color, "Colour output")->check(CLI::IsMember({"auto", "always", "never"}));
+    cmd->add_flag("--quiet,-q", quiet, "Print diagnostics only, no summary");
+    cmd->add_flag("--verbose,-v", verbose, "Print progress information");
+    cmd->add_flag("--no-gitignore", noGitignore, "Do not honour .gitignore files");
+  };
+  auto selecting = [&](CLI::App *cmd) {
+    cmd->add_option("--select", select, "Only run these rules, groups, sets or globs (repeatable, comma lists)")
+        ->allow_extra_args(false);
+    cmd->add_option("--ignore", ignore, "Never run these rules, groups or globs (repeatable, comma lists)")
+        ->allow_extra_args(false);
+  };
+  auto transformFlags = [&](CLI::App *cmd) {
+    cmd->add_flag("--diff", diffFlag, "Print a unified diff of the changes; write nothing");
+    cmd->add_flag("--check", checkFlag, "Write nothing; exit 1 if anything would change");
+    cmd->add_flag("--stdout", stdoutFlag, "Print the transformed source of the (single) file; write nothing");
+    cmd->add_flag("--force", force, "Also transform files that already have syntax errors");
+  };
 
   CLI::App *check = app.add_subcommand("check", "Lint and check Python files (the default command)");
-  check->add_option("paths", options.paths, "Files or directories (default: .)");
-  check->add_option("--config", configFile, "Configuration file (typhon.yaml or pyproject.toml)");
-  check->add_option("--select", select, "Only run these rules, groups, sets or globs (repeatable, comma lists)")
-      ->allow_extra_args(false);
-  check->add_option("--ignore", ignore, "Never run these rules, groups or globs (repeatable, comma lists)")
-      ->allow_extra_args(false);
+  common(check);
+  selecting(check);
   check->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
   check->add_option("--output", output, "Write the report to this file");
-  check->add_option("--jobs,-j", options.jobs, "Worker threads (default: one per core)");
-  check->add_option("--python-version", pythonVersion, "Target Python version, e.g. 3.12");
-  check->add_option("--color", color, "Colour output")->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_flag("--statistics", statistics, "Print counts per rule instead of each diagnostic");
   check->add_flag("--exit-zero", exitZero, "Exit 0 even when diagnostics are found");
-  check->add_flag("--quiet,-q", quiet, "Print diagnostics only, no summary");
-  check->add_flag("--verbose,-v", verbose, "Print progress information");
-  check->add_flag("--no-gitignore", noGitignore, "Do not honour .gitignore files");
+  check->add_flag("--fix", fixFlag, "Apply safe fixes in place, then report what is left");
+  check->add_flag("--unsafe-fixes", unsafeFixes, "With --fix: apply unsafe fixes too");
+  check->add_flag("--diff", diffFlag, "With --fix: print a diff instead of writing");
+  check->add_flag("--force", force, "With --fix: also fix files that already have syntax errors");
+
+  CLI::App *fixCmd = app.add_subcommand("fix", "Apply the rules' fixes (= check --fix)");
+  common(fixCmd);
+  selecting(fixCmd);
+  transformFlags(fixCmd);
+  fixCmd->add_flag("--unsafe-fixes", unsafeFixes, "Apply unsafe fixes too");
+
+  CLI::App *rewrite = app.add_subcommand("rewrite", "Apply YAML rewrite rules");
+  common(rewrite);
+  transformFlags(rewrite);
+  rewrite->add_option("-r,--rules", rewriteRules, "YAML rule file(s) whose fixes to apply")->required()->allow_extra_args(false);
+  rewrite->add_flag("-i,--interactive", interactive, "Show each change and ask: [y]es, [n]o, [a]ll, [q]uit");
 
   CLI::App *rules = app.add_subcommand("rules", "List, explain and document rules");
   rules->require_subcommand(1);
@@ -144,7 +177,7 @@ int main(int argc, char **argv) {
   if (*testCmd) return rulesTest(*catalog, testDirs);
   if (*explain) return rulesExplain(*catalog, explainId);
   if (*docs) return rulesDocs(*catalog, docsDir, docsCheck);
-  if (!*check) return 0;
+  if (!*check && !*fixCmd && !*rewrite) return 0;
 
   if (!configFile.empty()) options.configFile = std::filesystem::absolute(configFile);
   options.selection.select = splitCommas(select);
@@ -160,11 +193,28 @@ int main(int argc, char **argv) {
   }
   if (options.paths.empty()) options.paths = {"."};
 
+  bool transforming = fixFlag || *fixCmd || *rewrite;
+  if (transforming) {
+    options.fixMode = stdoutFlag ? FixMode::Stdout : checkFlag ? FixMode::Check : diffFlag ? FixMode::Diff : FixMode::Write;
+    options.unsafeFixes = unsafeFixes;
+    options.force = force;
+    options.rewriteRuleFiles = rewriteRules;
+    if (stdoutFlag && (options.paths.size() != 1 || std::filesystem::is_directory(options.paths[0]))) {
+      std::cerr << "typhon: --stdout needs exactly one file\n";
+      return 2;
+    }
+  }
+  if (interactive) {
+    options.fixMode = FixMode::None;
+    return interactiveRewrite(options, *catalog);
+  }
   auto result = runCheck(options, *catalog);
   if (!result) {
     std::cerr << "typhon: " << result.error().message << "\n";
     return 2;
   }
+  if (transforming && options.fixMode != FixMode::Write) return reportTransform(*result, options.fixMode);
+  if (transforming) reportWrites(*result);
   OutputFormat fmt = *parseOutputFormat(format);
   RenderOptions renderOptions;
   renderOptions.statistics = statistics;

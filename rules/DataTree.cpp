@@ -115,6 +115,24 @@ std::expected<DataNode, DataError> parseYaml(std::string_view text, const std::s
   }
 }
 
+std::expected<std::vector<DataNode>, DataError> parseYamlAll(std::string_view text, const std::string &file) {
+  try {
+    std::vector<DataNode> out;
+    for (const YAML::Node &doc : YAML::LoadAll(std::string(text))) {
+      auto node = fromYaml(doc, file, 0);
+      if (!node) return std::unexpected(node.error());
+      if (node->kind != DataNode::Kind::Null) out.push_back(std::move(*node));
+    }
+    return out;
+  } catch (const YAML::Exception &e) {
+    std::uint32_t line = e.mark.line >= 0 ? static_cast<std::uint32_t>(e.mark.line + 1) : 0;
+    std::uint32_t col = e.mark.column >= 0 ? static_cast<std::uint32_t>(e.mark.column + 1) : 0;
+    return std::unexpected(DataError{file, line, col, "", "invalid YAML: " + e.msg});
+  } catch (const std::exception &e) {
+    return std::unexpected(DataError{file, 0, 0, "", std::string("invalid YAML: ") + e.what()});
+  }
+}
+
 std::expected<std::optional<DataNode>, DataError> parseTomlTable(std::string_view text, const std::string &file,
                                                                  std::string_view tablePath) {
   toml::table root;

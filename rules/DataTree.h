@@ -42,6 +42,8 @@ struct DataNode {
 
 /// Parses a YAML document (the first one in the stream).
 std::expected<DataNode, DataError> parseYaml(std::string_view text, const std::string &file);
+/// Parses every document of a YAML stream (`---` separated).
+std::expected<std::vector<DataNode>, DataError> parseYamlAll(std::string_view text, const std::string &file);
 /// Parses a TOML document; returns the table at `tablePath` ("tool.typhon") or nullopt.
 std::expected<std::optional<DataNode>, DataError> parseTomlTable(std::string_view text, const std::string &file,
                                                                  std::string_view tablePath);

@@ -72,8 +72,38 @@ std::optional<DataError> RuleCatalog::addRuleText(std::string_view text, const s
     return r.error(*doc->get("native"), "native", "no native check named `" + spec->native + "`");
   if (find(spec->id))
     return r.error(*doc->get("id"), "id", "rule `" + spec->id + "` is already defined in " + find(spec->id)->sourceFile);
+  spec->project = !builtinPath;
   rules_.push_back(std::move(*spec));
   return std::nullopt;
+}
+
+std::expected<std::vector<std::string>, std::vector<DataError>> RuleCatalog::addRuleStream(std::string_view text,
+                                                                                         const std::string &file) {
+  auto docs = parseYamlAll(text, file);
+  if (!docs) return std::unexpected(std::vector<DataError>{docs.error()});
+  std::vector<std::string> ids;
+  std::vector<DataError> errors;
+  for (const DataNode &doc : *docs) {
+    auto spec = parseRuleSpec(doc, file);
+    if (!spec) {
+      errors.push_back(spec.error());
+      continue;
+    }
+    if (!spec->native.empty() && !findNativeCheck(spec->native)) {
+      errors.push_back(DataReader(file).error(*doc.get("native"), "native", "no native check named `" + spec->native + "`"));
+      continue;
+    }
+    if (find(spec->id)) {
+      errors.push_back(DataReader(file).error(*doc.get("id"), "id", "rule `" + spec->id + "` is already defined"));
+      continue;
+    }
+    ids.push_back(spec->id);
+    spec->project = true;
+    rules_.push_back(std::move(*spec));
+  }
+  if (docs->empty()) errors.push_back(DataError{file, 0, 0, "", "no rule in this file"});
+  if (!errors.empty()) return std::unexpected(errors);
+  return ids;
 }
 
 std::vector<DataError> RuleCatalog::addDirectory(const std::filesystem::path &dir, const std::string &displayDir) {

@@ -20,6 +20,10 @@ public:
   /// Adds one rule from YAML text. `builtinPath` enforces rules/packs/<group>/<id>.yaml.
   std::optional<DataError> addRuleText(std::string_view text, const std::string &file, bool builtinPath);
 
+  /// Adds every rule of a YAML stream (one or more `---` separated entries); returns their ids.
+  std::expected<std::vector<std::string>, std::vector<DataError>> addRuleStream(std::string_view text,
+                                                                                const std::string &file);
+
   const std::vector<RuleSpec> &rules() const { return rules_; }
   const RuleSpec *find(std::string_view id) const;
   bool hasGroup(std::string_view group) const;

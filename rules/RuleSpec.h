@@ -38,6 +38,8 @@ struct RuleSpec {
   std::shared_ptr<const PatternRule> pattern;
   std::string sourceFile;
   std::uint32_t sourceLine = 0;
+  /// A rule of the project (`rule-dirs`, `rewrite -r`): on by default, unlike built-ins, which sets enable.
+  bool project = false;
 };
 
 /// A built-in rule set (rules/sets/<name>.yaml): which rules it turns on.

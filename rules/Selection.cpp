@@ -70,6 +70,9 @@ std::expected<RuleBindings, DataError> resolveRules(const RuleCatalog &catalog, 
     }
     for (const std::string &id : *ids) enabled.emplace(id, defaultBinding(*catalog.find(id)));
   }
+  // The project's own rules (rule-dirs) run unless configured off.
+  for (const RuleSpec &r : catalog.rules())
+    if (r.project) enabled.emplace(r.id, defaultBinding(r));
   // Settings configure severities and options even for rules enabled only later by --select.
   std::map<std::string, RuleBinding> configured;
   for (const RuleSetting &setting : config.rules) {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,7 +33,7 @@ std::string quote(const std::string &s) {
 CmdResult typhon(const std::string &args, const fs::path &cwd) {
   fs::path errFile = fs::temp_directory_path() / ("typhon-cli-err-" + std::to_string(::getpid()));
   std::string cmd = "cd " + quote(cwd.string()) + " && " + quote(TYPHON_BINARY) + " " + args + " 2>" +
-                    quote(errFile.string()) + " </dev/null";
+                    quote(errFile.string()) + (args.find(" < ") == std::string::npos ? " </dev/null" : "");
   CmdResult run;
   FILE *pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return run;
@@ -205,6 +206,70 @@ TEST(Cli, InitWritesAStarterConfigThatLoads) {
   EXPECT_EQ(typhon("init", dir.path()).rc, 2) << "never overwrites without --force";
   CmdResult r = typhon("check .", dir.path());
   EXPECT_EQ(r.rc, 0) << r.err << r.out;
+}
+
+TEST(Cli, FixWritesInPlaceKeepingBomCrlfAndPermissions) {
+  TempDir dir;
+  dir.write("lint/none.yaml", "id: none-cmp\ngroup: style\nseverity: warning\nmessage: m\nrule:\n  pattern: $A == None\n"
+                              "fix: $A is None\n");
+  dir.write("typhon.yaml", "rule-dirs: [lint]\n");
+  dir.write("a.py", "\xEF\xBB\xBFimport os\r\nif os.sep == None:\r\n    pass\r\n");
+  ::chmod((dir.path() / "a.py").c_str(), 0600);
+  CmdResult diff = typhon("fix --diff a.py", dir.path());
+  EXPECT_EQ(diff.rc, 1);
+  EXPECT_NE(diff.out.find("-if os.sep == None:"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("+if os.sep is None:"), std::string::npos);
+  EXPECT_EQ(typhon("fix --check a.py", dir.path()).rc, 1);
+  CmdResult out = typhon("fix --stdout a.py", dir.path());
+  EXPECT_EQ(out.out, "import os\r\nif os.sep is None:\r\n    pass\r\n");
+  EXPECT_EQ(readFile(dir.path() / "a.py"), "\xEF\xBB\xBFimport os\r\nif os.sep == None:\r\n    pass\r\n") << "nothing written yet";
+  CmdResult fixed = typhon("check --fix a.py", dir.path());
+  EXPECT_EQ(fixed.rc, 0) << fixed.out << fixed.err;
+  EXPECT_EQ(readFile(dir.path() / "a.py"), "\xEF\xBB\xBFimport os\r\nif os.sep is None:\r\n    pass\r\n");
+  EXPECT_EQ(fs::status(dir.path() / "a.py").permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(typhon("fix --check a.py", dir.path()).rc, 0) << "a second run changes nothing";
+}
+
+TEST(Cli, FixLeavesFilesWithSyntaxErrorsAloneUnlessForced) {
+  TempDir dir;
+  dir.write("lint/none.yaml", "id: none-cmp\ngroup: style\nseverity: warning\nmessage: m\nrule:\n  pattern: $A == None\n"
+                              "fix: $A is None\n");
+  dir.write("typhon.yaml", "rule-dirs: [lint]\n");
+  dir.write("b.py", "x == None\ndef f(:\n");
+  CmdResult r = typhon("fix b.py", dir.path());
+  EXPECT_NE(r.err.find("syntax errors"), std::string::npos) << r.err;
+  EXPECT_EQ(readFile(dir.path() / "b.py"), "x == None\ndef f(:\n");
+  typhon("fix --force b.py", dir.path());
+  EXPECT_EQ(readFile(dir.path() / "b.py"), "x is None\ndef f(:\n");
+}
+
+TEST(Cli, RewriteAppliesRuleFilesAndAsksInInteractiveMode) {
+  TempDir dir;
+  dir.write("rw.yaml", "id: keys-loop\ngroup: refactor\nseverity: info\nmessage: m\nrule:\n  pattern: |\n"
+                       "    for $K in $D.keys():\n        $$$B\nfix: |\n  for $K in $D:\n      $$$B\n---\n"
+                       "id: none-cmp\ngroup: refactor\nseverity: info\nmessage: m\nrule:\n  pattern: $A == None\n"
+                       "fix: $A is None\napplicability: unsafe\n");
+  std::string code = "def f(d):\n    for k in d.keys():\n        print(k)\n        g(k)\n    return d == None\n";
+  dir.write("m.py", code);
+  CmdResult diff = typhon("rewrite -r rw.yaml --diff m.py", dir.path());
+  EXPECT_EQ(diff.rc, 1);
+  EXPECT_NE(diff.out.find("+    for k in d:"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("+    return d is None"), std::string::npos) << "rewrite applies unsafe fixes of its rules";
+  EXPECT_EQ(readFile(dir.path() / "m.py"), code);
+  dir.write("answers", "n\ny\n");
+  CmdResult ask = typhon("rewrite -r rw.yaml -i m.py < answers", dir.path());
+  EXPECT_NE(ask.out.find("Apply this change?"), std::string::npos) << ask.out;
+  EXPECT_EQ(readFile(dir.path() / "m.py"), "def f(d):\n    for k in d.keys():\n        print(k)\n        g(k)\n    return d is None\n")
+      << "the first change was declined, the second accepted";
+  dir.write("m.py", code);
+  EXPECT_EQ(typhon("rewrite -r missing.yaml m.py", dir.path()).rc, 2);
+  dir.write("bad.yaml", "id: x\ngroup: g\nseverity: info\nmessage: m\nrule:\n  pattern: f(\n");
+  CmdResult bad = typhon("rewrite -r bad.yaml m.py", dir.path());
+  EXPECT_EQ(bad.rc, 2);
+  EXPECT_NE(bad.err.find("bad.yaml:6"), std::string::npos) << bad.err;
+  typhon("rewrite -r rw.yaml m.py", dir.path());
+  EXPECT_EQ(readFile(dir.path() / "m.py"),
+            "def f(d):\n    for k in d:\n        print(k)\n        g(k)\n    return d is None\n");
 }
 
 // Golden output of every format for tests/golden/project. TYPHON_UPDATE=1 rewrites them.
