@@ -55,8 +55,11 @@ void expectSane(const std::string &text, const std::vector<Diagnostic> &diags) {
     EXPECT_LE(d.range.start.line, lines) << d.rule << ": " << d.message;
     EXPECT_LE(d.range.start, d.range.end) << d.rule;
     EXPECT_FALSE(d.message.empty());
-    if (d.fix)
-      for (const TextEdit &e : d.fix->edits) EXPECT_LE(e.startByte, e.endByte);
+    if (d.fix) {
+      for (const TextEdit &e : d.fix->edits) {
+        EXPECT_LE(e.startByte, e.endByte);
+      }
+    }
   }
 }
 
