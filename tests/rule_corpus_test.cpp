@@ -28,7 +28,9 @@ TEST(RuleCorpus, EveryBrokenRuleFileIsRejectedWithALocation) {
     EXPECT_EQ(error->file, name);
     EXPECT_FALSE(error->message.empty()) << name;
     bool emptyDocument = readFile(f).find_first_not_of(" \t\r\n-.") == std::string::npos;
-    if (!emptyDocument) EXPECT_GE(error->line, 1u) << name << ": " << error->format();
+    if (!emptyDocument) {
+      EXPECT_GE(error->line, 1u) << name << ": " << error->format();
+    }
   }
 }
 
