@@ -1121,6 +1121,20 @@ bool overlaps(std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_
   return a0 < std::max(b1, b0 + 1) && b0 < std::max(a1, a0 + 1);
 }
 
+/// The text whose tree the analysis reads, or empty for the module's own: the scanner gaps joined
+/// (see textForTreeSitter) and the brackets that are never closed blanked, because tree-sitter's
+/// recovery from one swallows the statements after it, where the scan resumes.
+std::string textToReread(std::string_view text, const ScanResult &scan) {
+  std::string patched;
+  if (!scan.joins.empty()) patched = joinLines(text, scan.joins);
+  for (const ScanError &e : scan.errors) {
+    if (!e.neverClosed) continue;
+    if (patched.empty()) patched = std::string(text);
+    patched[e.error.startByte] = ' ';
+  }
+  return patched;
+}
+
 } // namespace
 
 std::optional<std::string> textForTreeSitter(std::string_view text) {
@@ -1148,18 +1162,8 @@ std::vector<SyntaxError> findSyntaxErrors(const ParsedModule &module) {
     all.push_back({lines.lineOf(e.error.startByte), e.parserClass ? 1 : 0, e.error});
 
   if (treeErrors) {
-    // Read the tree of the text with the scanner gaps joined (see textForTreeSitter) and without
-    // the brackets that are never closed: tree-sitter's recovery from one swallows the statements
-    // after it, where the scan resumes at the next statement keyword.
-    std::string patched;
-    if (!scan.joins.empty()) patched = joinLines(module.text(), scan.joins);
-    for (const ScanError &e : scan.errors) {
-      if (!e.neverClosed) continue;
-      if (patched.empty()) patched = std::string(module.text());
-      patched[e.error.startByte] = ' ';
-    }
     Tree reparsed;
-    if (!patched.empty()) {
+    if (std::string patched = textToReread(module.text(), scan); !patched.empty()) {
       Parser parser;
       reparsed = parser.parse(patched);
       if (reparsed) root = reparsed.root();
