@@ -6,7 +6,11 @@
 #include "checkers/attributes/AssignThroughSuper.h"
 #include "checkers/attributes/PropertyWithParameters.h"
 #include "checkers/control-flow/AssertMisuse.h"
+#include "checkers/control-flow/ComparisonOfConstants.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
+#include "checkers/control-flow/ConstantCondition.h"
+#include "checkers/control-flow/DivisionByZero.h"
+#include "checkers/control-flow/UnreachableCode.h"
 #include "checkers/control-flow/UselessExpression.h"
 #include "checkers/exceptions/JumpInFinally.h"
 #include "checkers/security/DebuggerLeft.h"
@@ -26,12 +30,16 @@ constexpr std::array kNative = {
     NativeCheckInfo{"AbstractmethodDecoratorOrder", &make<AbstractmethodDecoratorOrderCheck>},
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
+    NativeCheckInfo{"ComparisonOfConstants", &make<ComparisonOfConstantsCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
+    NativeCheckInfo{"ConstantCondition", &make<ConstantConditionCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
+    NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
+    NativeCheckInfo{"UnreachableCode", &make<UnreachableCodeCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
     NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
     NativeCheckInfo{"UselessWithLock", &make<UselessWithLockCheck>},
