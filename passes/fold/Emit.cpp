@@ -17,6 +17,9 @@ constexpr std::uint64_t kMaxIntBits = 128;
 constexpr std::size_t kMaxStrLength = 4096;
 constexpr std::size_t kMaxCollectionSize = 256;
 constexpr std::size_t kMaxTotalItems = 1024;
+/// No literal longer than this is written, whatever its value (`('a' * 4000,) * 100` is a valid
+/// CPython constant, but not source anyone wants).
+constexpr std::size_t kMaxLiteralText = kMaxStrLength + 16;
 
 void appendEscape(std::string &out, char kind, std::uint32_t value, int width) {
   static const char *hex = "0123456789abcdef";
@@ -98,6 +101,8 @@ std::optional<std::string> emitComplex(Complex c) {
 
 } // namespace
 
+static std::optional<std::string> emitValue(const PyConst &value, char preferredQuote, bool asciiOnly);
+
 bool readsBackAs(std::string_view text, const PyConst &value) {
   std::string module = "(" + std::string(text) + ")\n";
   Parser parser;
@@ -114,6 +119,12 @@ bool readsBackAs(std::string_view text, const PyConst &value) {
 bool isAtom(std::string_view emitted) { return !emitted.empty() && emitted[0] != '-'; }
 
 std::optional<std::string> emitLiteral(const PyConst &value, char preferredQuote, bool asciiOnly) {
+  std::optional<std::string> text = emitValue(value, preferredQuote, asciiOnly);
+  if (text && text->size() > kMaxLiteralText) return std::nullopt;
+  return text;
+}
+
+static std::optional<std::string> emitValue(const PyConst &value, char preferredQuote, bool asciiOnly) {
   switch (value.type()) {
   case Type::None: return "None";
   case Type::Ellipsis: return "...";
@@ -136,7 +147,7 @@ std::optional<std::string> emitLiteral(const PyConst &value, char preferredQuote
     if (items.size() > kMaxCollectionSize || totalItems(value) > kMaxTotalItems) return std::nullopt;
     std::string out = "(";
     for (std::size_t i = 0; i < items.size(); ++i) {
-      auto item = emitLiteral(items[i], preferredQuote, asciiOnly);
+      auto item = emitValue(items[i], preferredQuote, asciiOnly);
       if (!item) return std::nullopt;
       if (i) out += ", ";
       out += *item;

@@ -11,7 +11,8 @@ namespace typhon::fold {
 
 /// Source text for `value`, or nullopt when it has no exact literal (inf, nan, signed zeros of
 /// complex parts, frozensets) or exceeds the emission limits (ints over 128 bits, str/bytes over
-/// 4096 items, tuples over 256 items or 1024 nested items). Strings use `preferredQuote` (`'` or
+/// 4096 items, tuples over 256 items or 1024 nested items, any literal over about 4 KiB of text).
+/// Strings use `preferredQuote` (`'` or
 /// `"`) unless the text contains it and not the other. `asciiOnly` escapes every non-ASCII
 /// character (for files in a declared encoding that may not represent it).
 std::optional<std::string> emitLiteral(const constant::PyConst &value, char preferredQuote = '\'',

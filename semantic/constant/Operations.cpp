@@ -91,6 +91,8 @@ Result<PyConst> numeric(BinaryOp op, const PyConst &a, const PyConst &b, const L
     return intBinary(op, a.toBigInt(), b.toBigInt(), limits);
   }
   if (a.is(Type::Complex) || b.is(Type::Complex)) {
+    // complex has no //, %, shifts or bitwise operators: TypeError before any conversion.
+    if (op == BinaryOp::FloorDiv || op == BinaryOp::Mod || op >= BinaryOp::LShift) return typeError(op, a, b);
     Complex x{}, y{};
     if (a.is(Type::Complex)) {
       x = a.asComplex();
@@ -106,7 +108,6 @@ Result<PyConst> numeric(BinaryOp op, const PyConst &a, const PyConst &b, const L
       if (!d) return std::unexpected(d.error());
       y = {*d, 0.0};
     }
-    if (op == BinaryOp::FloorDiv || op == BinaryOp::Mod || op >= BinaryOp::LShift) return typeError(op, a, b);
     return complexBinary(op, x, y, !a.is(Type::Complex), !b.is(Type::Complex), limits);
   }
   if (op >= BinaryOp::LShift) return typeError(op, a, b);
