@@ -12,6 +12,10 @@
 
 namespace typhon {
 
+namespace sema {
+class SemanticModel;
+}
+
 /// How a rule is configured for this run: identity from its YAML entry, severity and options
 /// from the rule sets and configuration.
 struct RuleBinding {
@@ -44,6 +48,9 @@ public:
   const RuleBinding &rule() const { return rule_; }
   /// The node kinds visit() wants; the driver calls visit() only for these.
   virtual std::vector<NodeKind> kinds() const { return {}; }
+  /// Whether the check reads the module's SemanticModel (CheckContext::semantic()); the engine
+  /// binds a module only when some enabled check needs it.
+  virtual bool needsSemantic() const { return false; }
   /// Called once per file before the walk.
   virtual void begin(CheckContext &) const {}
   /// Called for every node whose kind is in kinds(), in pre-order.
@@ -62,6 +69,9 @@ public:
   std::string_view text() const { return module_.text(); }
   std::string_view textOf(Node n) const { return module_.textOf(n); }
   const FileFacts &facts() const { return facts_; }
+  /// The module's binder model; null unless an enabled check returns true from needsSemantic().
+  const sema::SemanticModel *semantic() const { return semantic_; }
+  void setSemantic(const sema::SemanticModel *model) { semantic_ = model; }
 
   /// Ancestors of the node being visited, root first; ancestors().back() is its parent.
   const std::vector<Node> &ancestors() const { return ancestors_; }
@@ -81,6 +91,7 @@ public:
 private:
   const ParsedModule &module_;
   FileFacts facts_;
+  const sema::SemanticModel *semantic_ = nullptr;
   std::vector<Node> ancestors_;
   std::vector<Diagnostic> diagnostics_;
 };

@@ -2,6 +2,7 @@
 #include "checkers/Engine.h"
 
 #include "checkers/Suppressions.h"
+#include "semantic/Binder.h"
 
 #include <algorithm>
 
@@ -112,6 +113,12 @@ const RuleBinding *CheckPlan::binding(std::string_view id) const {
 
 std::vector<Diagnostic> checkModule(const ParsedModule &module, const CheckPlan &plan, const FileFacts &facts) {
   CheckContext ctx(module, facts);
+  std::optional<sema::SemanticModel> model;
+  const auto &checks = plan.driver().checks();
+  if (std::any_of(checks.begin(), checks.end(), [](const Check *c) { return c->needsSemantic(); })) {
+    model = sema::bindModule(module, sema::bindOptionsFor(module.source().path(), facts.pythonMinor));
+    ctx.setSemantic(&*model);
+  }
   std::vector<Suppression> suppressions;
   plan.driver().run(ctx, [&](Node comment) {
     auto found = parseSuppressions(module, comment);

@@ -14,6 +14,19 @@
 #include "checkers/control-flow/UselessExpression.h"
 #include "checkers/exceptions/JumpInFinally.h"
 #include "checkers/security/DebuggerLeft.h"
+#include "checkers/names/ClassScopeNameInNestedScope.h"
+#include "checkers/names/InvalidScopeDeclaration.h"
+#include "checkers/names/LateBindingClosure.h"
+#include "checkers/names/PossiblyUnbound.h"
+#include "checkers/names/RedefinedBuiltin.h"
+#include "checkers/names/RedefinedWhileUnused.h"
+#include "checkers/names/TypeCheckingImportAtRuntime.h"
+#include "checkers/names/UnboundLocal.h"
+#include "checkers/names/UndefinedAllName.h"
+#include "checkers/names/UndefinedName.h"
+#include "checkers/names/UnusedImport.h"
+#include "checkers/names/UnusedVariable.h"
+#include "checkers/names/UselessGlobal.h"
 #include "checkers/syntax/SyntaxError.h"
 
 #include <algorithm>
@@ -30,18 +43,31 @@ constexpr std::array kNative = {
     NativeCheckInfo{"AbstractmethodDecoratorOrder", &make<AbstractmethodDecoratorOrderCheck>},
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
+    NativeCheckInfo{"ClassScopeNameInNestedScope", &make<ClassScopeNameInNestedScopeCheck>},
     NativeCheckInfo{"ComparisonOfConstants", &make<ComparisonOfConstantsCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
     NativeCheckInfo{"ConstantCondition", &make<ConstantConditionCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
+    NativeCheckInfo{"InvalidScopeDeclaration", &make<InvalidScopeDeclarationCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
+    NativeCheckInfo{"LateBindingClosure", &make<LateBindingClosureCheck>},
+    NativeCheckInfo{"PossiblyUnbound", &make<PossiblyUnboundCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
+    NativeCheckInfo{"RedefinedBuiltin", &make<RedefinedBuiltinCheck>},
+    NativeCheckInfo{"RedefinedWhileUnused", &make<RedefinedWhileUnusedCheck>},
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
+    NativeCheckInfo{"TypeCheckingImportAtRuntime", &make<TypeCheckingImportAtRuntimeCheck>},
+    NativeCheckInfo{"UnboundLocal", &make<UnboundLocalCheck>},
     NativeCheckInfo{"UnreachableCode", &make<UnreachableCodeCheck>},
+    NativeCheckInfo{"UndefinedAllName", &make<UndefinedAllNameCheck>},
+    NativeCheckInfo{"UndefinedName", &make<UndefinedNameCheck>},
+    NativeCheckInfo{"UnusedImport", &make<UnusedImportCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
+    NativeCheckInfo{"UnusedVariable", &make<UnusedVariableCheck>},
     NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
+    NativeCheckInfo{"UselessGlobal", &make<UselessGlobalCheck>},
     NativeCheckInfo{"UselessWithLock", &make<UselessWithLockCheck>},
 };
 

@@ -6,6 +6,7 @@
 #include "rules/Selection.h"
 
 #include <iostream>
+#include <set>
 
 namespace typhon {
 
@@ -85,6 +86,13 @@ int rulesTest(const RuleCatalog &builtin, const std::vector<std::string> &dirs) 
     for (const RuleSpec &r : builtin.rules()) ids.push_back(r.id);
   } else {
     for (const std::string &dir : dirs) {
+      // A directory may hold rules that are also built in (the packs themselves, or a copy being
+      // edited): the files on disk are the ones under test.
+      RuleCatalog scratch;
+      (void)scratch.addDirectory(dir, dir); // errors are reported by the real load below
+      std::set<std::string> onDisk;
+      for (const RuleSpec &r : scratch.rules()) onDisk.insert(r.id);
+      catalog.removeRules(onDisk);
       std::size_t before = catalog.rules().size();
       auto errors = catalog.addDirectory(dir, dir);
       for (const DataError &e : errors) std::cerr << "error: " << e.format() << "\n";

@@ -106,6 +106,10 @@ std::expected<std::vector<std::string>, std::vector<DataError>> RuleCatalog::add
   return ids;
 }
 
+void RuleCatalog::removeRules(const std::set<std::string> &ids) {
+  std::erase_if(rules_, [&](const RuleSpec &r) { return ids.contains(r.id); });
+}
+
 std::vector<DataError> RuleCatalog::addDirectory(const std::filesystem::path &dir, const std::string &displayDir) {
   std::vector<DataError> errors;
   std::error_code ec;

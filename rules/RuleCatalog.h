@@ -24,6 +24,9 @@ public:
   std::expected<std::vector<std::string>, std::vector<DataError>> addRuleStream(std::string_view text,
                                                                                 const std::string &file);
 
+  /// Drops the rules with these ids (`typhon rules test rules/packs` reloads the built-in packs from disk).
+  void removeRules(const std::set<std::string> &ids);
+
   const std::vector<RuleSpec> &rules() const { return rules_; }
   const RuleSpec *find(std::string_view id) const;
   bool hasGroup(std::string_view group) const;
