@@ -6,15 +6,15 @@
 #
 # DIR defaults to /root/.pyenv/versions/3.13.0/lib/python3.13 if present, else
 # `python3 -c 'import sysconfig; print(sysconfig.get_path("stdlib"))'`. Needs build/typhon and
-# build/bench/parse_only (`cmake --build build -j2`) and GNU time (`apt-get install -y time`).
+# build/bench/parse_only (`cmake --build build -j2`; override with $TYPHON, $PARSE_ONLY) and GNU time (`apt-get install -y time`).
 # Each command runs once to warm the page cache, then N times (default 5) alternating; prints
 # every run, the medians of wall time and CPU time (user+sys), and the ratios check/parse.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-typhon="$root/build/typhon"
-parse_only="$root/build/bench/parse_only"
+typhon="${TYPHON:-$root/build/typhon}"
+parse_only="${PARSE_ONLY:-$root/build/bench/parse_only}"
 runs=5
 jobs=2
 dir=""

@@ -8,6 +8,8 @@
 
 #include <optional>
 #include <string>
+#include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace typhon {
@@ -51,6 +53,9 @@ public:
   /// Whether the check reads the module's SemanticModel (CheckContext::semantic()); the engine
   /// binds a module only when some enabled check needs it.
   virtual bool needsSemantic() const { return false; }
+  /// Whether the check can report anything in this file (a cheap test before the walk; false
+  /// takes the check out of this file's walk).
+  virtual bool appliesTo(const CheckContext &) const { return true; }
   /// Called once per file before the walk.
   virtual void begin(CheckContext &) const {}
   /// Called for every node whose kind is in kinds(), in pre-order.
@@ -85,6 +90,13 @@ public:
               std::optional<Fix> fix = std::nullopt);
 
   std::vector<Diagnostic> &diagnostics() { return diagnostics_; }
+  /// Per-file state a check keeps across its visits, keyed by an address the check owns;
+  /// default-constructed on first use, dropped with the context.
+  template <class T> T &scratch(const void *owner) {
+    std::shared_ptr<void> &slot = scratch_[owner];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T *>(slot.get());
+  }
   /// Used by the driver only.
   std::vector<Node> &mutableAncestors() { return ancestors_; }
 
@@ -94,6 +106,7 @@ private:
   const sema::SemanticModel *semantic_ = nullptr;
   std::vector<Node> ancestors_;
   std::vector<Diagnostic> diagnostics_;
+  std::unordered_map<const void *, std::shared_ptr<void>> scratch_;
 };
 
 } // namespace typhon

@@ -4,12 +4,16 @@
 namespace typhon {
 
 CheckDriver::CheckDriver(std::vector<const Check *> checks) : checks_(std::move(checks)) {
-  for (const Check *check : checks_)
-    for (NodeKind kind : check->kinds()) byKind_[static_cast<std::size_t>(kind)].push_back(check);
+  for (std::uint32_t i = 0; i < checks_.size(); ++i)
+    for (NodeKind kind : checks_[i]->kinds()) byKind_[static_cast<std::size_t>(kind)].push_back(i);
 }
 
 void CheckDriver::run(CheckContext &ctx, const std::function<void(Node)> &onComment) const {
-  for (const Check *check : checks_) check->begin(ctx);
+  std::vector<char> active(checks_.size(), 0);
+  for (std::size_t i = 0; i < checks_.size(); ++i) {
+    active[i] = checks_[i]->appliesTo(ctx) ? 1 : 0;
+    if (active[i]) checks_[i]->begin(ctx);
+  }
   Node root = ctx.module().root();
   if (!root) return;
   std::vector<Node> &ancestors = ctx.mutableAncestors();
@@ -19,7 +23,8 @@ void CheckDriver::run(CheckContext &ctx, const std::function<void(Node)> &onComm
     Node node(ts_tree_cursor_current_node(&cursor));
     NodeKind kind = kindOfSymbol(ts_node_symbol(node.raw()));
     if (kind == NodeKind::Comment && onComment) onComment(node);
-    for (const Check *check : byKind_[static_cast<std::size_t>(kind)]) check->visit(node, ctx);
+    for (std::uint32_t i : byKind_[static_cast<std::size_t>(kind)])
+      if (active[i]) checks_[i]->visit(node, ctx);
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       ancestors.push_back(node);
       continue;

@@ -4,6 +4,7 @@
 #include "checkers/Check.h"
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -21,7 +22,8 @@ public:
 
 private:
   std::vector<const Check *> checks_;
-  std::array<std::vector<const Check *>, static_cast<std::size_t>(NodeKind::Count_)> byKind_;
+  /// Per kind, the indices in checks_ of the checks that want it.
+  std::array<std::vector<std::uint32_t>, static_cast<std::size_t>(NodeKind::Count_)> byKind_;
 };
 
 } // namespace typhon

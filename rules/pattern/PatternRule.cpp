@@ -102,8 +102,9 @@ std::expected<PatternRule, DataError> compilePatternRule(const DataNode &doc, co
 }
 
 std::optional<PatternMatch> matchPatternRule(const PatternRule &rule, Node node, const std::vector<Node> &ancestors,
-                                             std::string_view source) {
-  RuleScope scope{source, &rule.utils, node, &ancestors};
+                                             std::string_view source, const std::set<const RuleNode *> *pure,
+                                             RuleMemo *memo) {
+  RuleScope scope{source, &rule.utils, node, &ancestors, pure, memo};
   MetaEnv env;
   std::uint32_t start = node.startByte(), end = node.endByte();
   if (rule.root.op == RuleNode::Op::Pattern && rule.root.pattern->isSequence()) {
@@ -135,6 +136,8 @@ std::optional<PatternMatch> matchPatternRule(const PatternRule &rule, Node node,
 
 PatternCheck::PatternCheck(RuleBinding binding, std::shared_ptr<const PatternRule> rule)
     : Check(std::move(binding)), rule_(std::move(rule)) {
+  required_ = requiredWordsOf(rule_->root, rule_->utils);
+  pure_ = pureHasNodes(rule_->root, rule_->utils);
   auto kinds = rootKindsOf(rule_->root, rule_->utils);
   if (kinds) {
     kinds_ = *kinds;
@@ -144,8 +147,15 @@ PatternCheck::PatternCheck(RuleBinding binding, std::shared_ptr<const PatternRul
     if (kindIsNamed(static_cast<NodeKind>(i))) kinds_.push_back(static_cast<NodeKind>(i));
 }
 
+bool PatternCheck::appliesTo(const CheckContext &ctx) const {
+  return required_.satisfiedBy(ctx.text());
+}
+
 void PatternCheck::visit(Node node, CheckContext &ctx) const {
-  auto match = matchPatternRule(*rule_, node, ctx.ancestors(), ctx.text());
+  if (required_.withinNode && !required_.clauses.empty() && !required_.satisfiedBy(ctx.textOf(node))) return;
+  static const char memoOwner = 0; // one memo per file, shared by all pattern rules (keys are rule nodes)
+  RuleMemo *memo = pure_.empty() ? nullptr : &ctx.scratch<RuleMemo>(&memoOwner);
+  auto match = matchPatternRule(*rule_, node, ctx.ancestors(), ctx.text(), &pure_, memo);
   if (!match) return;
   ctx.report(*this, match->startByte, match->endByte, std::move(match->message), std::move(match->fix));
 }

@@ -36,18 +36,24 @@ std::expected<PatternRule, DataError> compilePatternRule(const DataNode &doc, co
                                                          const std::string &message, Applicability applicability);
 
 /// Matches `rule` at `node` (whose ancestors are given); nullopt when it does not match.
+/// `pure`/`memo` (optional): the rule's metavariable-free `has` nodes and this file's memo of them.
 std::optional<PatternMatch> matchPatternRule(const PatternRule &rule, Node node, const std::vector<Node> &ancestors,
-                                             std::string_view source);
+                                             std::string_view source, const std::set<const RuleNode *> *pure = nullptr,
+                                             RuleMemo *memo = nullptr);
 
 class PatternCheck final : public Check {
 public:
   PatternCheck(RuleBinding binding, std::shared_ptr<const PatternRule> rule);
   std::vector<NodeKind> kinds() const override { return kinds_; }
+  /// False for files that lack one of the identifiers every match contains.
+  bool appliesTo(const CheckContext &ctx) const override;
   void visit(Node node, CheckContext &ctx) const override;
 
 private:
   std::shared_ptr<const PatternRule> rule_;
   std::vector<NodeKind> kinds_;
+  RequiredWords required_;
+  std::set<const RuleNode *> pure_;
 };
 
 } // namespace typhon

@@ -210,12 +210,14 @@ bool evalInside(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv
   return false;
 }
 
-bool evalHas(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &env, int depth) {
-  std::vector<Node> frontier = rule.field != FieldId::None ? node.fieldAll(rule.field) : namedSiblings(node);
+bool evalHasUncached(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &env, int depth) {
+  // Depth-first in source order: a stack holding each level's remaining nodes in reverse.
+  std::vector<Node> stack = rule.field != FieldId::None ? node.fieldAll(rule.field) : namedSiblings(node);
+  std::reverse(stack.begin(), stack.end());
   std::size_t budget = 200000;
-  while (!frontier.empty() && budget-- > 0) {
-    Node n = frontier.front();
-    frontier.erase(frontier.begin());
+  while (!stack.empty() && budget-- > 0) {
+    Node n = stack.back();
+    stack.pop_back();
     if (evalRule(rule.children[0], n, scope, env, depth + 1)) return true;
     if (rule.stopBy == RuleNode::StopBy::Neighbor) continue;
     if (rule.stopBy == RuleNode::StopBy::Rule) {
@@ -223,9 +225,23 @@ bool evalHas(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &e
       if (evalRule(rule.children[1], n, scope, scratch, depth + 1)) continue;
     }
     std::vector<Node> kids = namedSiblings(n);
-    frontier.insert(frontier.begin(), kids.begin(), kids.end()); // depth-first, source order
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
   }
   return false;
+}
+
+bool evalHas(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &env, int depth) {
+  // A `has` without metavariables answers the same for a node whatever the candidate: a scan
+  // of a whole module for a rebinding, say, is done once per file instead of once per match.
+  if (scope.memo && scope.pure && scope.pure->contains(&rule)) {
+    RuleMemoKey key{&rule, node.raw().id};
+    auto it = scope.memo->find(key);
+    if (it != scope.memo->end()) return it->second;
+    bool result = evalHasUncached(rule, node, scope, env, depth);
+    scope.memo->emplace(key, result);
+    return result;
+  }
+  return evalHasUncached(rule, node, scope, env, depth);
 }
 
 bool evalSibling(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &env, int depth, bool before) {
@@ -404,6 +420,106 @@ std::optional<std::vector<NodeKind>> rootKindsOf(const RuleNode &rule, const std
   }
   default: return std::nullopt;
   }
+}
+
+namespace {
+
+using Clauses = std::vector<std::vector<std::string>>;
+
+void patternIdentifiers(const PatternNode &p, Clauses &out) {
+  if (p.meta == PatternNode::Meta::None && p.children.empty() && p.named && p.kind == NodeKind::Identifier &&
+      !p.text.empty())
+    out.push_back({p.text});
+  for (const PatternNode &c : p.children) patternIdentifiers(c, out);
+}
+
+Clauses required(const RuleNode &rule, const std::map<std::string, RuleNode> &utils, bool &withinNode, int depth) {
+  Clauses out;
+  if (depth > 32) return out;
+  switch (rule.op) {
+  case Op::Pattern:
+    if (rule.pattern->isSequence()) {
+      withinNode = false;
+      for (const PatternNode &s : rule.pattern->statements()) patternIdentifiers(s, out);
+    } else {
+      patternIdentifiers(rule.pattern->root(), out);
+    }
+    return out;
+  case Op::All:
+    for (const RuleNode &c : rule.children)
+      for (auto &clause : required(c, utils, withinNode, depth + 1)) out.push_back(std::move(clause));
+    return out;
+  case Op::Any: {
+    // One clause: from each alternative, the most selective word it certainly contains (from
+    // its longest single-word clause). An alternative without one makes the clause useless.
+    std::vector<std::string> clause;
+    for (const RuleNode &c : rule.children) {
+      std::string best;
+      for (const auto &k : required(c, utils, withinNode, depth + 1))
+        if (k.size() == 1 && k[0].size() > best.size()) best = k[0];
+      if (best.empty()) return {};
+      clause.push_back(std::move(best));
+    }
+    if (!clause.empty()) out.push_back(std::move(clause));
+    return out;
+  }
+  case Op::Has:
+    if (!rule.children.empty()) return required(rule.children.front(), utils, withinNode, depth + 1);
+    return out;
+  case Op::Matches: {
+    auto it = utils.find(rule.name);
+    if (it != utils.end()) return required(it->second, utils, withinNode, depth + 1);
+    return out;
+  }
+  default: return out;
+  }
+}
+
+} // namespace
+
+RequiredWords requiredWordsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils) {
+  RequiredWords result;
+  result.clauses = required(rule, utils, result.withinNode, 0);
+  std::sort(result.clauses.begin(), result.clauses.end());
+  result.clauses.erase(std::unique(result.clauses.begin(), result.clauses.end()), result.clauses.end());
+  return result;
+}
+
+bool RequiredWords::satisfiedBy(std::string_view text) const {
+  for (const auto &clause : clauses) {
+    bool any = false;
+    for (const std::string &w : clause)
+      if (text.find(w) != std::string_view::npos) {
+        any = true;
+        break;
+      }
+    if (!any) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool markPure(const RuleNode &rule, const std::map<std::string, RuleNode> &utils, std::set<const RuleNode *> &pure,
+              int depth) {
+  if (depth > 32) return false;
+  bool ok = !rule.pattern || rule.pattern->metavariables().empty();
+  for (const RuleNode &c : rule.children) ok = markPure(c, utils, pure, depth + 1) && ok;
+  if (rule.op == Op::Matches) {
+    auto it = utils.find(rule.name);
+    ok = ok && it != utils.end() && markPure(it->second, utils, pure, depth + 1);
+  }
+  if (ok && rule.op == Op::Has) pure.insert(&rule);
+  return ok;
+}
+
+} // namespace
+
+std::set<const RuleNode *> pureHasNodes(const RuleNode &root, const std::map<std::string, RuleNode> &utils) {
+  std::set<const RuleNode *> pure;
+  markPure(root, utils, pure, 0);
+  for (const auto &[name, util] : utils) markPure(util, utils, pure, 0);
+  return pure;
 }
 
 void collectRuleMetavariables(const RuleNode &rule, std::vector<std::string> &out) {

@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -32,13 +34,32 @@ struct RuleNode {
   std::string name; ///< matches: the util id; type: the type name
 };
 
-/// Where a rule runs: the source, the utils, and the ancestors of the node being visited.
+/// Results of metavariable-free `has` rules per (rule node, tree node), kept for one file.
+struct RuleMemoKey {
+  const RuleNode *rule;
+  const void *node;
+  bool operator==(const RuleMemoKey &) const = default;
+};
+struct RuleMemoHash {
+  std::size_t operator()(const RuleMemoKey &k) const {
+    return std::hash<const void *>()(k.rule) * 31 ^ std::hash<const void *>()(k.node);
+  }
+};
+using RuleMemo = std::unordered_map<RuleMemoKey, bool, RuleMemoHash>;
+
+/// Where a rule runs: the source, the utils, and the ancestors of the node being visited;
+/// optionally the memo for the rule's metavariable-free `has` nodes (`pure`).
 struct RuleScope {
   std::string_view source;
   const std::map<std::string, RuleNode> *utils = nullptr;
   Node visited;
   const std::vector<Node> *visitedAncestors = nullptr;
+  const std::set<const RuleNode *> *pure = nullptr;
+  RuleMemo *memo = nullptr;
 };
+
+/// The `has` nodes of a rule (and its utils) whose result cannot depend on metavariables.
+std::set<const RuleNode *> pureHasNodes(const RuleNode &root, const std::map<std::string, RuleNode> &utils);
 
 /// Compiles a rule object (the value of `rule:`, a constraint, or a util). `key` names it in errors.
 std::expected<RuleNode, DataError> compileRuleNode(const DataNode &node, const DataReader &reader,
@@ -50,6 +71,20 @@ bool evalRule(const RuleNode &rule, Node node, const RuleScope &scope, MetaEnv &
 /// Node kinds a match of `rule` can start at; nullopt when any kind can.
 std::optional<std::vector<NodeKind>> rootKindsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils,
                                                  int depth = 0);
+
+/// Identifiers that every match of `rule` certainly contains as text, as clauses: each clause
+/// lists words of which at least one occurs (a pattern's identifier leaves are one clause each;
+/// `any` gives one clause with a word of every alternative; `all`, `has` and `matches` pass
+/// theirs on). A file or node that fails a clause cannot match, which lets the check skip it.
+/// `withinNode` is cleared when some words may lie outside the matched node's own text
+/// (statement-sequence patterns).
+struct RequiredWords {
+  std::vector<std::vector<std::string>> clauses;
+  bool withinNode = true;
+  /// Whether `text` satisfies every clause.
+  bool satisfiedBy(std::string_view text) const;
+};
+RequiredWords requiredWordsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils);
 
 /// Metavariables a rule can bind (patterns anywhere in it).
 void collectRuleMetavariables(const RuleNode &rule, std::vector<std::string> &out);
