@@ -31,6 +31,44 @@ bool isAnnotationsKey(const CheckContext &ctx, Node n) {
   return s && *s == "__annotations__";
 }
 
+/// Whether an enclosing condition tests `"__annotations__" in ...` (code that already handles
+/// namespaces without the key, as typing_extensions does for 3.14).
+bool guardedByMembershipTest(const CheckContext &ctx) {
+  const std::vector<Node> &anc = ctx.ancestors();
+  for (std::size_t i = anc.size(); i-- > 0;) {
+    Node a = anc[i];
+    if (a.is(NodeKind::FunctionDefinition) || a.is(NodeKind::ClassDefinition)) break;
+    Node condition;
+    if (a.is(NodeKind::IfStatement) || a.is(NodeKind::ElifClause) || a.is(NodeKind::ConditionalExpression))
+      condition = a.is(NodeKind::ConditionalExpression) ? a : a.field(FieldId::Condition);
+    if (!condition) continue;
+    std::string_view text = ctx.textOf(condition);
+    if (text.find("__annotations__\" in") != std::string_view::npos ||
+        text.find("__annotations__' in") != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
+/// For `X.__dict__`: whether X is a class — named like one (`cls`, `klass`, `base`, ...) or the
+/// loop variable over `bases`/`__mro__`. Other objects (modules, instances) keep their keys.
+bool isClassObject(const CheckContext &ctx, Node x) {
+  if (!x.is(NodeKind::Identifier)) return false;
+  std::string_view name = ctx.textOf(x);
+  for (std::string_view n : {"cls", "klass", "kls", "base", "typ", "tp", "owner", "subclass", "mcls_instance"})
+    if (name == n) return true;
+  for (Node p = x.parent(); p; p = p.parent()) {
+    if (p.is(NodeKind::FunctionDefinition) || p.is(NodeKind::ClassDefinition)) break;
+    if (!p.is(NodeKind::ForStatement) && !p.is(NodeKind::ForInClause)) continue;
+    Node left = p.field(FieldId::Left);
+    std::string_view iterable = ctx.textOf(p.field(FieldId::Right));
+    if (left.is(NodeKind::Identifier) && ctx.textOf(left) == name &&
+        (iterable.find("bases") != std::string_view::npos || iterable.find("mro") != std::string_view::npos))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 void NamespaceAnnotationsMissingCheck::visit(Node node, CheckContext &ctx) const {
@@ -58,7 +96,12 @@ void NamespaceAnnotationsMissingCheck::visit(Node node, CheckContext &ctx) const
     isGet = true;
     if (args.namedChildCount() == 2) defaultValue = args.namedChild(1);
   }
-  if (!support::isClassNamespace(ctx, ns) || futureAnnotations(ctx)) return;
+  if (!support::isClassNamespace(ctx, ns) || futureAnnotations(ctx) || guardedByMembershipTest(ctx)) return;
+  if (ns.is(NodeKind::Attribute) && !isClassObject(ctx, ns.field(FieldId::Object))) return;
+  if (ns.is(NodeKind::Call)) {
+    Node args = ns.field(FieldId::Arguments);
+    if (!args || !isClassObject(ctx, args.namedChild(0))) return;
+  }
   std::optional<Fix> fix;
   if (ns.is(NodeKind::Attribute) && topLevelImport(ctx, "import inspect") &&
       (!isGet || !defaultValue || ctx.textOf(defaultValue) == "{}"))
