@@ -28,6 +28,8 @@ std::string importedName(const SemanticModel &model, const CheckContext &ctx, co
 
 } // namespace
 
+static std::string resolveName(const SemanticModel &model, const CheckContext &ctx, Node expr);
+
 const Reference *referenceOf(const SemanticModel &model, Node id) {
   if (!id.is(NodeKind::Identifier)) return nullptr;
   const Reference *ref = model.referenceAt(id.startByte());
@@ -44,14 +46,22 @@ const Binding *bindingOfDefinition(const SemanticModel &model, Node def) {
 }
 
 std::string qualifiedName(const SemanticModel &model, const CheckContext &ctx, Node expr) {
-  while (expr.is(NodeKind::ParenthesizedExpression) && expr.namedChildCount() == 1) expr = expr.namedChild(0);
-  if (expr.is(NodeKind::Attribute)) {
+  // Iterative over the attribute chain: `a.b.c` -> base `a`, then ".b.c" (bounded length).
+  std::string suffix;
+  for (int depth = 0;; ++depth) {
+    while (expr.is(NodeKind::ParenthesizedExpression) && expr.namedChildCount() == 1) expr = expr.namedChild(0);
+    if (!expr.is(NodeKind::Attribute)) break;
     Node attr = expr.field(FieldId::Attribute);
-    std::string base = qualifiedName(model, ctx, expr.field(FieldId::Object));
-    if (base.empty() || !attr) return {};
-    if (base.starts_with("builtins.")) return {};
-    return base + "." + std::string(ctx.textOf(attr));
+    if (!attr || depth > 32) return {};
+    suffix = "." + std::string(ctx.textOf(attr)) + suffix;
+    expr = expr.field(FieldId::Object);
   }
+  std::string base = resolveName(model, ctx, expr);
+  if (base.empty() || (!suffix.empty() && base.starts_with("builtins."))) return {};
+  return base + suffix;
+}
+
+static std::string resolveName(const SemanticModel &model, const CheckContext &ctx, Node expr) {
   const Reference *ref = referenceOf(model, expr);
   if (!ref) return {};
   if (ref->resolution == Resolution::Builtin) return "builtins." + std::string(ref->name);
