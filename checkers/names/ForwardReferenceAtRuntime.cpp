@@ -36,7 +36,7 @@ void ForwardReferenceAtRuntimeCheck::begin(CheckContext &ctx) const {
       if (model->scope(s).kind == ScopeKind::Class && model->scope(s).name == ref.name) own = " (its own class)";
     ctx.report(*this, ref.start, ref.end,
                "annotation names class `" + name + "`" + own +
-                   " before it is bound; annotations are evaluated when the definition runs: NameError " +
+                   " before it is bound; the annotation is evaluated when its statement runs: NameError " +
                    names::evaluationTime(*model, ref.scope) +
                    " (quote it or add `from __future__ import annotations`)",
                quoteAnnotation(ctx, ref));
