@@ -1,5 +1,5 @@
 // NamespaceSupport: class-namespace expressions, by syntax and the enclosing method's signature.
-#include "checkers/classes/NamespaceSupport.h"
+#include "checkers/metaclasses/NamespaceSupport.h"
 
 #include "checkers/support/FunctionShape.h"
 

@@ -4,9 +4,9 @@
 // the body assigns the name or the module uses `from __future__ import annotations`. Gated on
 // target >= 3.14; silent in modules with the `__future__` import. Unsafe fix for the `__dict__`
 // forms: `inspect.get_annotations(cls)` when the module imports `inspect` at top level.
-#include "checkers/classes/NamespaceAnnotationsMissing.h"
+#include "checkers/metaclasses/NamespaceAnnotationsMissing.h"
 
-#include "checkers/classes/NamespaceSupport.h"
+#include "checkers/metaclasses/NamespaceSupport.h"
 #include "checkers/support/FunctionShape.h"
 
 namespace typhon {

@@ -3,9 +3,9 @@
 // namespace (a metaclass's `namespace` parameter, `cls.__dict__`, `vars(cls)`) never matches a
 // name defined in a class body. `k` must be the loop variable of a `for` or comprehension over
 // that namespace (or its `.keys()`/`.items()`).
-#include "checkers/classes/NamespaceSeesMangledNames.h"
+#include "checkers/metaclasses/NamespaceSeesMangledNames.h"
 
-#include "checkers/classes/NamespaceSupport.h"
+#include "checkers/metaclasses/NamespaceSupport.h"
 #include "checkers/support/FunctionShape.h"
 
 namespace typhon {
