@@ -2,9 +2,17 @@
 #include "checkers/Registry.h"
 
 #include "checkers/abc/AbstractmethodDecoratorOrder.h"
+#include "checkers/abc/AbstractnessTestViaHasattr.h"
+#include "checkers/abc/SubclasshookMisdesigned.h"
 #include "checkers/async/UselessWithLock.h"
 #include "checkers/attributes/AssignThroughSuper.h"
+#include "checkers/attributes/DescriptorReusedForTwoNames.h"
+#include "checkers/attributes/PropertyAccessorNameMismatch.h"
 #include "checkers/attributes/PropertyWithParameters.h"
+#include "checkers/attributes/PropertyWithoutReturn.h"
+#include "checkers/attributes/SetattrSelfRecursion.h"
+#include "checkers/classes/ClassBodySelfReference.h"
+#include "checkers/construction/MethodMissingSelf.h"
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/ComparisonOfConstants.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
@@ -12,9 +20,15 @@
 #include "checkers/control-flow/DivisionByZero.h"
 #include "checkers/control-flow/UnreachableCode.h"
 #include "checkers/control-flow/UselessExpression.h"
+#include "checkers/decorators/ContextmanagerYieldCount.h"
+#include "checkers/decorators/DecoratorReturnsNone.h"
+#include "checkers/decorators/DecoratorWithoutWraps.h"
+#include "checkers/decorators/WrapperDropsResult.h"
 #include "checkers/exceptions/JumpInFinally.h"
-#include "checkers/security/DebuggerLeft.h"
+#include "checkers/metaclasses/NamespaceAnnotationsMissing.h"
+#include "checkers/metaclasses/NamespaceSeesMangledNames.h"
 #include "checkers/names/ClassScopeNameInNestedScope.h"
+#include "checkers/names/ForwardReferenceAtRuntime.h"
 #include "checkers/names/InvalidScopeDeclaration.h"
 #include "checkers/names/LateBindingClosure.h"
 #include "checkers/names/PossiblyUnbound.h"
@@ -27,6 +41,8 @@
 #include "checkers/names/UnusedImport.h"
 #include "checkers/names/UnusedVariable.h"
 #include "checkers/names/UselessGlobal.h"
+#include "checkers/operators/InplaceOpReturnsNone.h"
+#include "checkers/security/DebuggerLeft.h"
 #include "checkers/syntax/SyntaxError.h"
 
 #include <algorithm>
@@ -41,34 +57,50 @@ template <class T> std::unique_ptr<Check> make(RuleBinding rule) { return std::m
 // Keep sorted by name. scripts/new-rule.sh adds entries here.
 constexpr std::array kNative = {
     NativeCheckInfo{"AbstractmethodDecoratorOrder", &make<AbstractmethodDecoratorOrderCheck>},
+    NativeCheckInfo{"AbstractnessTestViaHasattr", &make<AbstractnessTestViaHasattrCheck>},
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
+    NativeCheckInfo{"ClassBodySelfReference", &make<ClassBodySelfReferenceCheck>},
     NativeCheckInfo{"ClassScopeNameInNestedScope", &make<ClassScopeNameInNestedScopeCheck>},
     NativeCheckInfo{"ComparisonOfConstants", &make<ComparisonOfConstantsCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
     NativeCheckInfo{"ConstantCondition", &make<ConstantConditionCheck>},
+    NativeCheckInfo{"ContextmanagerYieldCount", &make<ContextmanagerYieldCountCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
+    NativeCheckInfo{"DecoratorReturnsNone", &make<DecoratorReturnsNoneCheck>},
+    NativeCheckInfo{"DecoratorWithoutWraps", &make<DecoratorWithoutWrapsCheck>},
+    NativeCheckInfo{"DescriptorReusedForTwoNames", &make<DescriptorReusedForTwoNamesCheck>},
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
+    NativeCheckInfo{"ForwardReferenceAtRuntime", &make<ForwardReferenceAtRuntimeCheck>},
+    NativeCheckInfo{"InplaceOpReturnsNone", &make<InplaceOpReturnsNoneCheck>},
     NativeCheckInfo{"InvalidScopeDeclaration", &make<InvalidScopeDeclarationCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"LateBindingClosure", &make<LateBindingClosureCheck>},
+    NativeCheckInfo{"MethodMissingSelf", &make<MethodMissingSelfCheck>},
+    NativeCheckInfo{"NamespaceAnnotationsMissing", &make<NamespaceAnnotationsMissingCheck>},
+    NativeCheckInfo{"NamespaceSeesMangledNames", &make<NamespaceSeesMangledNamesCheck>},
     NativeCheckInfo{"PossiblyUnbound", &make<PossiblyUnboundCheck>},
+    NativeCheckInfo{"PropertyAccessorNameMismatch", &make<PropertyAccessorNameMismatchCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
+    NativeCheckInfo{"PropertyWithoutReturn", &make<PropertyWithoutReturnCheck>},
     NativeCheckInfo{"RedefinedBuiltin", &make<RedefinedBuiltinCheck>},
     NativeCheckInfo{"RedefinedWhileUnused", &make<RedefinedWhileUnusedCheck>},
+    NativeCheckInfo{"SetattrSelfRecursion", &make<SetattrSelfRecursionCheck>},
+    NativeCheckInfo{"SubclasshookMisdesigned", &make<SubclasshookMisdesignedCheck>},
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
     NativeCheckInfo{"TypeCheckingImportAtRuntime", &make<TypeCheckingImportAtRuntimeCheck>},
     NativeCheckInfo{"UnboundLocal", &make<UnboundLocalCheck>},
-    NativeCheckInfo{"UnreachableCode", &make<UnreachableCodeCheck>},
     NativeCheckInfo{"UndefinedAllName", &make<UndefinedAllNameCheck>},
     NativeCheckInfo{"UndefinedName", &make<UndefinedNameCheck>},
+    NativeCheckInfo{"UnreachableCode", &make<UnreachableCodeCheck>},
     NativeCheckInfo{"UnusedImport", &make<UnusedImportCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
     NativeCheckInfo{"UnusedVariable", &make<UnusedVariableCheck>},
     NativeCheckInfo{"UselessExpression", &make<UselessExpressionCheck>},
     NativeCheckInfo{"UselessGlobal", &make<UselessGlobalCheck>},
     NativeCheckInfo{"UselessWithLock", &make<UselessWithLockCheck>},
+    NativeCheckInfo{"WrapperDropsResult", &make<WrapperDropsResultCheck>},
 };
 
 } // namespace

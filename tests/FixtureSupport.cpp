@@ -42,7 +42,7 @@ std::unique_ptr<CheckPlan> singleRulePlan(const std::string &ruleId) {
 }
 
 std::vector<Diagnostic> checkText(const std::string &path, const std::string &bytes, const CheckPlan &plan,
-                                  bool isTestFile) {
+                                  bool isTestFile, int pythonMinor) {
   auto source = SourceFile::fromBytes(path, bytes);
   if (!source) {
     const RuleBinding *io = plan.binding("io-error");
@@ -53,7 +53,18 @@ std::vector<Diagnostic> checkText(const std::string &path, const std::string &by
   auto module = parseModule(parser, *source);
   FileFacts facts;
   facts.isTestFile = isTestFile;
+  facts.pythonMinor = pythonMinor;
   return checkModule(*module, plan, facts);
+}
+
+int fixturePythonMinor(const std::string &text) {
+  static constexpr std::string_view marker = "# fixture: python 3.";
+  std::size_t at = text.find(marker);
+  if (at == std::string::npos) return 13;
+  int minor = 0;
+  for (std::size_t i = at + marker.size(); i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+    minor = minor * 10 + (text[i] - '0');
+  return minor > 0 ? minor : 13;
 }
 
 std::string readFile(const std::filesystem::path &path) {

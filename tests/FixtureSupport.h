@@ -19,9 +19,13 @@ const CheckPlan &allRulesPlan();
 /// A plan with only `ruleId` enabled.
 std::unique_ptr<CheckPlan> singleRulePlan(const std::string &ruleId);
 
-/// Checks `bytes` as file `path`; an undecodable file gives its io-error diagnostic.
+/// Checks `bytes` as file `path` for target Python 3.`pythonMinor`; an undecodable file gives its
+/// io-error diagnostic.
 std::vector<Diagnostic> checkText(const std::string &path, const std::string &bytes, const CheckPlan &plan,
-                                  bool isTestFile = false);
+                                  bool isTestFile = false, int pythonMinor = 13);
+
+/// The target a fixture asks for with a `# fixture: python 3.N` line (13 when none).
+int fixturePythonMinor(const std::string &text);
 
 std::string readFile(const std::filesystem::path &path);
 

@@ -1,7 +1,7 @@
 // Golden fixture runner: every tests/fixtures/<group>/<rule>.py is checked with every rule on;
 // `# error: [rule]` (or warning/info, optionally `@LINE`) comments are the expected diagnostics;
 // missing and unexpected diagnostics both fail. Fixable fixtures compare with <rule>.py.fixed.
-// TYPHON_UPDATE=1 rewrites the .fixed files.
+// TYPHON_UPDATE=1 rewrites the .fixed files. A `# fixture: python 3.N` line sets the target version.
 #include "FixtureSupport.h"
 
 #include "checkers/Registry.h"
@@ -78,7 +78,7 @@ std::string describe(const Expectation &e) {
 /// Applies every fix (safe and unsafe) until nothing changes (at most 10 rounds).
 std::string applyAllFixes(const std::string &path, std::string text, int &rounds) {
   for (rounds = 0; rounds < 10; ++rounds) {
-    auto diags = checkText(path, text, allRulesPlan());
+    auto diags = checkText(path, text, allRulesPlan(), false, fixturePythonMinor(text));
     std::vector<const Fix *> fixes;
     for (const Diagnostic &d : diags)
       if (d.fix) fixes.push_back(&*d.fix);
@@ -97,7 +97,8 @@ TEST_P(FixtureTest, DiagnosticsMatchAnnotations) {
   std::string text = readFile(file);
   std::string display = fs::relative(file, sourceDir() / "tests" / "fixtures").generic_string();
   auto expected = parseExpectations(text);
-  auto diags = checkText(display, text, allRulesPlan(), display.find("test_") != std::string::npos);
+  auto diags = checkText(display, text, allRulesPlan(), display.find("test_") != std::string::npos,
+                         fixturePythonMinor(text));
   std::multiset<Expectation> actual;
   std::map<Expectation, std::string> messages;
   for (const Diagnostic &d : diags) {

@@ -66,7 +66,7 @@ std::vector<NodeKind> CompileTimeSyntaxErrorCheck::kinds() const {
           K::WithStatement, K::ListComprehension, K::SetComprehension, K::DictionaryComprehension,
           K::FunctionDefinition, K::Lambda, K::NonlocalStatement, K::GlobalStatement, K::FutureImportStatement,
           K::Assignment, K::AugmentedAssignment, K::ForInClause, K::ExpressionStatement, K::PatternList,
-          K::TuplePattern, K::ListPattern};
+          K::TuplePattern, K::ListPattern, K::NamedExpression, K::ImportFromStatement, K::Identifier};
   // clang-format on
 }
 
@@ -89,6 +89,9 @@ void CompileTimeSyntaxErrorCheck::visit(Node node, CheckContext &ctx) const {
   case NodeKind::FutureImportStatement: return checkFuture(node, ctx);
   case NodeKind::GlobalStatement:
   case NodeKind::NonlocalStatement: return checkDeclaration(node, ctx);
+  case NodeKind::NamedExpression: return checkNamedExpression(node, ctx);
+  case NodeKind::ImportFromStatement: return checkWildcardImport(node, ctx);
+  case NodeKind::Identifier: return checkDebugName(node, ctx);
   default: return checkStarred(node, ctx);
   }
 }

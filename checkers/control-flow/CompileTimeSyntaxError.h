@@ -8,7 +8,9 @@ namespace typhon {
 /// Reports what CPython's symbol table and compiler reject after parsing: jumps and `return`,
 /// `yield`, `await`, `async` outside the scope that allows them, duplicate or misordered
 /// parameters, `nonlocal` without an enclosing function, misplaced `from __future__` imports and
-/// starred expressions outside a list or tuple.
+/// starred expressions outside a list or tuple; assignment expressions that rebind a
+/// comprehension's iteration variable, sit in a comprehension's iterable, or in a comprehension of
+/// a class body or type alias; `import *` outside the module level; binding or deleting `__debug__`.
 class CompileTimeSyntaxErrorCheck final : public Check {
 public:
   using Check::Check;
@@ -26,6 +28,10 @@ private:
   void checkDeclaration(Node node, CheckContext &ctx) const;
   void checkFuture(Node node, CheckContext &ctx) const;
   void checkStarred(Node node, CheckContext &ctx) const;
+  // CompileTimeSyntaxErrorNames.cpp
+  void checkNamedExpression(Node node, CheckContext &ctx) const;
+  void checkWildcardImport(Node node, CheckContext &ctx) const;
+  void checkDebugName(Node node, CheckContext &ctx) const;
 };
 
 } // namespace typhon

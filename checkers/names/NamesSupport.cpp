@@ -50,4 +50,51 @@ bool isFunctionLike(ScopeKind kind) {
          kind == ScopeKind::TypeParameters;
 }
 
+namespace {
+
+bool hasLaterClassDefinition(const SemanticModel &model, const Reference &ref, ScopeId *classScope) {
+  if (ref.symbol == kNoId) return false;
+  for (BindingId b : model.symbol(ref.symbol).bindings) {
+    const Binding &binding = model.binding(b);
+    if (binding.kind != BindingKind::ClassDef) continue;
+    // The class statement binds its name after its body: the header's name precedes reads in it.
+    bool encloses = binding.node.startByte() <= ref.start && ref.end <= binding.node.endByte();
+    if (!encloses && binding.nameStart < ref.end) continue;
+    if (classScope) {
+      // The class scope opened by this definition.
+      for (ScopeId s = ref.scope; s != kNoId; s = model.scope(s).parent)
+        if (model.scope(s).kind == ScopeKind::Class && model.scope(s).node == binding.node) {
+          *classScope = s;
+          return true;
+        }
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+} // namespace
+
+ScopeId classReadingItsOwnName(const SemanticModel &model, const Reference &ref) {
+  if (ref.boundness != Boundness::Unbound || ref.symbol == kNoId || isQuietReference(ref)) return kNoId;
+  if (ref.flags & (kRefDeferred | kRefAnnotation | kRefStringAnnotation | kRefTypingOnly | kRefDunderAll | kRefDelete))
+    return kNoId;
+  // The read must run inline inside the class body (not in a method or lambda).
+  for (ScopeId s = ref.scope; s != kNoId && runsInline(model.scope(s).kind); s = model.scope(s).parent) {
+    const Scope &scope = model.scope(s);
+    if (scope.kind != ScopeKind::Class || scope.name != ref.name) continue;
+    ScopeId owner = kNoId;
+    if (hasLaterClassDefinition(model, ref, &owner) && owner == s) return s;
+  }
+  return kNoId;
+}
+
+bool isForwardClassAnnotation(const SemanticModel &model, const Reference &ref) {
+  if (ref.boundness != Boundness::Unbound || ref.symbol == kNoId || isQuietReference(ref)) return false;
+  if (!(ref.flags & kRefAnnotation) || (ref.flags & (kRefDeferred | kRefStringAnnotation | kRefTypingOnly)))
+    return false;
+  return hasLaterClassDefinition(model, ref, nullptr);
+}
+
 } // namespace typhon::names

@@ -32,4 +32,12 @@ bool isDummyName(std::string_view name);
 /// (where reading an unbound name raises UnboundLocalError).
 bool isFunctionLike(sema::ScopeKind kind);
 
+/// The class whose own body reads `ref` while it executes, before the class name is bound (the
+/// class-body-self-reference case of a NameError); kNoId otherwise. Annotations are excluded.
+sema::ScopeId classReadingItsOwnName(const sema::SemanticModel &model, const sema::Reference &ref);
+
+/// Whether `ref` is an evaluated annotation naming a class bound only later (a forward reference
+/// that raises NameError when the definition runs).
+bool isForwardClassAnnotation(const sema::SemanticModel &model, const sema::Reference &ref);
+
 } // namespace typhon::names

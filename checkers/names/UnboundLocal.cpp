@@ -38,6 +38,7 @@ void UnboundLocalCheck::begin(CheckContext &ctx) const {
     if (ref.boundness != Boundness::Unbound || ref.symbol == kNoId || names::isQuietReference(ref)) continue;
     const Symbol &sym = model->symbol(ref.symbol);
     if (!names::isFunctionLike(model->scope(sym.scope).kind)) continue;
+    if (names::classReadingItsOwnName(*model, ref) != kNoId) continue; // class-body-self-reference
     std::string message = "cannot access local variable `" + std::string(ref.name) +
                           "` where it is not associated with a value: UnboundLocalError " +
                           names::evaluationTime(*model, ref.scope) + hint(*model, ctx, sym);

@@ -52,6 +52,8 @@ void UndefinedNameCheck::begin(CheckContext &ctx) const {
     if (ref.boundness != Boundness::Unbound || ref.symbol == kNoId) continue;
     const Symbol &sym = model->symbol(ref.symbol);
     if (names::isFunctionLike(model->scope(sym.scope).kind)) continue; // unbound-local
+    // Reported with their own explanation by class-body-self-reference and forward-reference-at-runtime.
+    if (names::classReadingItsOwnName(*model, ref) != kNoId || names::isForwardClassAnnotation(*model, ref)) continue;
     std::string message = "name `" + name + "` is not defined yet when this line runs";
     if (std::uint32_t later = laterBinding(*model, ref.symbol, ref.start))
       message += " (it is first bound on line " + std::to_string(names::lineOf(ctx, later)) + ")";
