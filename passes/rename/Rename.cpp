@@ -171,6 +171,17 @@ void Planner::renameSymbol(std::size_t mod, SymbolId sym) {
     bool site = false;
     if (ref.resolution == Resolution::ClassScopeHidden) site = resolveFrom(m, ref.scope, old_) == sym;
     else if (ref.symbol != kNoId) site = inFamily(ref.symbol);
+    // Class bodies (LOAD_NAME) fall back to the globals when the class's own name is unbound:
+    // such a read may see either binding, so renaming only one of them changes it.
+    if (m.scope(ref.scope).kind == ScopeKind::Class && ref.resolution == Resolution::Local) {
+      bool mine = false, other = false;
+      for (BindingId b : m.reaching(ref)) {
+        SymbolId owner = m.binding(b).symbol;
+        (owner == sym || inFamily(owner) ? mine : other) = true;
+      }
+      if (mine && other)
+        refuse(mod, ref.start, "this read in a class body may see the class's `" + old_ + "` or the outer one");
+    }
     if (!site) continue;
     renamed.push_back(r);
     addEdit(mod, ref.start, ref.end);

@@ -139,6 +139,9 @@ void Planner::renameKeywordArguments(std::size_t mod, SymbolId sym, BindingId pa
     if (c == p) seen = true;
     else if (seen && c.is(NodeKind::PositionalSeparator)) return;
   }
+  std::optional<ClassRef> owner;
+  if (fn.parent != kNoId && m.scope(fn.parent).kind == ScopeKind::Class) owner = ClassRef{mod, fn.parent};
+  bool constructor = owner && (fn.name == "__init__" || fn.name == "__new__");
   for (std::size_t j = 0; j < p_.modules.size(); ++j) {
     const Module &C = p_.modules[j];
     for (Node call : C.index.calls) {
@@ -153,6 +156,22 @@ void Planner::renameKeywordArguments(std::size_t mod, SymbolId sym, BindingId pa
         }
       if (!kwOld) continue;
       Node callee = call.field(FieldId::Function);
+      if (constructor) {
+        // Calling the class runs __init__/__new__: the class itself is certain (when it is not
+        // decorated); a subclass may define its own.
+        std::optional<ClassRef> k = classOf(j, callee);
+        if (k && *k == *owner && !m.scope(fn.parent).node.parent().is(NodeKind::DecoratedDefinition)) {
+          addEdit(j, kwOld.startByte(), kwOld.endByte());
+          if (kwNew) refuse(j, kwNew.startByte(), "this call already passes `" + new_ + "=`");
+          continue;
+        }
+        Node lastName = callee.is(NodeKind::Attribute) ? callee.field(FieldId::Attribute) : callee;
+        if (k || (lastName && textOf(C, lastName) == m.scope(fn.parent).name)) {
+          refuse(j, kwOld.startByte(), "passes `" + old_ + "=` to a class that may run this `" + std::string(fn.name) +
+                                           "`: cannot tell for sure");
+          continue;
+        }
+      }
       if (j == mod && certainFunction(j, callee) == fscope) {
         addEdit(j, kwOld.startByte(), kwOld.endByte());
         if (kwNew) refuse(j, kwNew.startByte(), "this call already passes `" + new_ + "=`");
