@@ -84,7 +84,7 @@ SymbolId Planner::resolveFrom(const sema::SemanticModel &m, ScopeId scope, std::
 
 std::pair<std::size_t, SymbolId> Planner::followImports(std::size_t mod, SymbolId sym) const {
   for (int hops = 0; hops < 32 && sym != kNoId; ++hops) {
-    const sema::SemanticModel &m = *p_.modules[mod].model;
+    const sema::SemanticModel &m = p_.model(mod);
     const sema::Symbol &s = m.symbol(sym);
     if (s.bindings.empty()) return {mod, sym};
     std::optional<std::pair<std::size_t, SymbolId>> next;
@@ -93,7 +93,7 @@ std::pair<std::size_t, SymbolId> Planner::followImports(std::size_t mod, SymbolI
       if (bd.kind != BindingKind::FromImport) return {mod, sym};
       auto target = p_.resolveImport(mod, importModule(p_.modules[mod], bd));
       if (!target) return {mod, kNoId};
-      SymbolId t = p_.modules[*target].model->lookupLocal(0, importMember(p_.modules[mod], bd));
+      SymbolId t = p_.model(*target).lookupLocal(0, importMember(p_.modules[mod], bd));
       if (t == kNoId || (next && *next != std::make_pair(*target, t))) return {mod, kNoId};
       next = std::make_pair(*target, t);
     }
@@ -153,7 +153,7 @@ void Planner::renameSymbol(std::size_t mod, SymbolId sym) {
       }
       if (bd.kind == BindingKind::FromImport && !bd.node.is(NodeKind::AliasedImport)) {
         auto target = p_.resolveImport(mod, importModule(p_.modules[mod], bd));
-        SymbolId origin = target ? p_.modules[*target].model->lookupLocal(0, importMember(p_.modules[mod], bd)) : kNoId;
+        SymbolId origin = target ? p_.model(*target).lookupLocal(0, importMember(p_.modules[mod], bd)) : kNoId;
         if (origin == kNoId) {
           refuse(mod, bd.nameStart, "`" + old_ + "` is imported from `" + std::string(importModule(p_.modules[mod], bd)) +
                                         "`, which is not defined in the project");
@@ -198,7 +198,7 @@ void Planner::renameSymbol(std::size_t mod, SymbolId sym) {
 
 void Planner::checkSymbolCaptures(std::size_t mod, SymbolId sym, const std::vector<ReferenceId> &renamedRefs,
                                   const std::set<ScopeId> &gaining) {
-  const sema::SemanticModel &m = *p_.modules[mod].model;
+  const sema::SemanticModel &m = p_.model(mod);
   ScopeId D = m.symbol(sym).scope;
   // A renamed reference must still find the renamed symbol: no scope between it and the
   // symbol's may bind the new name.
@@ -284,6 +284,7 @@ void Planner::renameImportsOf(std::size_t mod, SymbolId sym) {
       if (name && p_.resolveImport(j, textOf(M, name)) == mod)
         refuse(j, star.startByte(), "imports every name of `" + p_.modules[mod].name + "` with *");
     }
+    if (!M.model) continue; // does not mention the name
     const sema::SemanticModel &m = *M.model;
     for (const sema::Binding &bd : m.bindings()) {
       if (bd.kind != BindingKind::FromImport || importMember(M, bd) != old_) continue;
@@ -307,6 +308,19 @@ void Planner::renameImportsOf(std::size_t mod, SymbolId sym) {
 
 using namespace detail;
 
+namespace {
+
+/// Whether `word` occurs in `text` as a whole identifier.
+bool mentions(std::string_view text, std::string_view word) {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
+  for (std::size_t pos = text.find(word); pos != std::string_view::npos; pos = text.find(word, pos + 1))
+    if ((pos == 0 || !ident(text[pos - 1])) && (pos + word.size() >= text.size() || !ident(text[pos + word.size()])))
+      return true;
+  return false;
+}
+
+} // namespace
+
 RenameResult planRename(const RenameRequest &request) {
   RenameResult result;
   auto fail = [&](std::string message) {
@@ -318,11 +332,11 @@ RenameResult planRename(const RenameRequest &request) {
     return fail("`" + request.newName + "` is not a valid Python identifier (or is a keyword)");
 
   Project project;
+  project.pythonMinor = request.pythonMinor;
   std::optional<std::size_t> target;
   std::vector<ProjectFile> files = request.files;
   if (std::none_of(files.begin(), files.end(), [&](const ProjectFile &f) { return f.path == request.file; }))
     files.push_back({request.file, request.file.string()});
-  Parser parser;
   for (const ProjectFile &f : files) {
     auto source = SourceFile::load(f.path, f.display);
     if (!source) {
@@ -334,16 +348,12 @@ RenameResult planRename(const RenameRequest &request) {
     mod.name = moduleNameFor(request.projectRoot, f.path);
     mod.isPackage = f.path.stem() == "__init__";
     mod.source = *source;
-    mod.parsed = parseModule(parser, mod.source);
-    mod.syntaxErrors = countSyntaxErrors(mod.source->text());
-    mod.model = std::make_unique<sema::SemanticModel>(
-        sema::bindModule(*mod.parsed, sema::bindOptionsFor(f.path.string(), request.pythonMinor)));
-    mod.index = indexModule(mod.parsed->root());
     if (f.path == request.file) target = project.modules.size();
     if (!mod.name.empty()) project.byName.emplace(mod.name, project.modules.size());
     project.modules.push_back(std::move(mod));
   }
   if (!target) return fail("cannot read " + request.file.string());
+  project.load(*target);
   const Module &T = project.modules[*target];
   if (request.line == 0 || request.line > T.source->lines().lineCount())
     return fail(T.file.display + ": line " + std::to_string(request.line) + " is outside the file");
@@ -359,6 +369,12 @@ RenameResult planRename(const RenameRequest &request) {
   std::string oldName(textOf(T, leaf));
   result.oldName = oldName;
   if (oldName == request.newName) return result;
+  // Only modules that mention the name (or star-import) can be affected; the others are loaded
+  // on demand (following imports, class hierarchies).
+  for (std::size_t i = 0; i < project.modules.size(); ++i)
+    if (mentions(project.modules[i].source->text(), oldName) || project.modules[i].source->text().find("import *") != std::string_view::npos ||
+        project.modules[i].source->text().find("import*") != std::string_view::npos)
+      project.load(i);
   Planner planner(project, oldName, request.newName);
   startAt(planner, *target, leaf.startByte());
   if (!planner.problems.empty()) {

@@ -4,6 +4,7 @@
 
 #include "passes/rename/Rename.h"
 #include "parser/Tree.h"
+#include "semantic/Binder.h"
 #include "semantic/SemanticModel.h"
 
 #include <map>
@@ -43,13 +44,22 @@ class Project {
 public:
   std::vector<Module> modules;
   std::map<std::string, std::size_t, std::less<>> byName;
+  int pythonMinor = 13;
+
+  /// Parses, binds and indexes module `i` unless done already.
+  void load(std::size_t i);
+  /// Module `i`'s model, loading it first when needed.
+  const sema::SemanticModel &model(std::size_t i) {
+    load(i);
+    return *modules[i].model;
+  }
 
   /// The project module an import's module text (`a.b`, `.x`, `..`) names from module `from`.
   std::optional<std::size_t> resolveImport(std::size_t from, std::string_view moduleText) const;
   /// The absolute dotted name an import's module text names from module `from` (empty if invalid).
   std::string absoluteName(std::size_t from, std::string_view moduleText) const;
   /// The project module an expression certainly denotes (`m`, `pkg.m`), or nullopt.
-  std::optional<std::size_t> moduleOf(std::size_t mod, Node expr) const;
+  std::optional<std::size_t> moduleOf(std::size_t mod, Node expr);
 };
 
 struct Edit {

@@ -42,7 +42,7 @@ std::string className(const Project &p, ClassRef k) {
 std::optional<ClassRef> classOfSymbol(const Planner &pl, std::size_t mod, SymbolId sym) {
   std::tie(mod, sym) = pl.followImports(mod, sym);
   if (sym == kNoId) return std::nullopt;
-  const sema::SemanticModel &m = *pl.p_.modules[mod].model;
+  const sema::SemanticModel &m = pl.p_.model(mod);
   const sema::Symbol &s = m.symbol(sym);
   if (s.bindings.empty()) return std::nullopt;
   Node node;
@@ -68,7 +68,7 @@ std::optional<ClassRef> Planner::classOf(std::size_t mod, Node expr) const {
     auto base = p_.moduleOf(mod, expr.field(FieldId::Object));
     Node attr = expr.field(FieldId::Attribute);
     if (!base || !attr) return std::nullopt;
-    SymbolId s = p_.modules[*base].model->lookupLocal(0, textOf(M, attr));
+    SymbolId s = p_.model(*base).lookupLocal(0, textOf(M, attr));
     if (s == kNoId) return std::nullopt;
     return classOfSymbol(*this, *base, s);
   }
@@ -109,7 +109,7 @@ std::optional<ClassRef> Planner::selfClassOf(std::size_t mod, Node expr) const {
 }
 
 ScopeId Planner::certainFunction(std::size_t mod, Node callee) const {
-  const sema::SemanticModel &m = *p_.modules[mod].model;
+  const sema::SemanticModel &m = p_.model(mod);
   if (!callee.is(NodeKind::Identifier)) return kNoId;
   const sema::Reference *ref = m.referenceAt(callee.startByte());
   if (!ref || ref->start != callee.startByte() || ref->symbol == kNoId) return kNoId;
@@ -191,7 +191,7 @@ void Planner::renameMember(ClassRef cls) {
   std::vector<ClassRef> all;
   std::map<ClassRef, std::vector<std::pair<Node, std::optional<ClassRef>>>> bases;
   for (std::size_t j = 0; j < p_.modules.size(); ++j) {
-    const sema::SemanticModel &m = *p_.modules[j].model;
+    const sema::SemanticModel &m = p_.model(j);
     for (ScopeId s = 0; s < m.scopes().size(); ++s) {
       if (m.scope(s).kind != ScopeKind::Class) continue;
       ClassRef k{j, s};
@@ -239,11 +239,11 @@ void Planner::renameMember(ClassRef cls) {
       if (!seen.insert(*base).second) continue;
       ancestors.insert(*base);
       work.push_back(*base);
-      SymbolId s = p_.modules[base->module].model->lookupLocal(base->scope, old_);
+      SymbolId s = p_.model(base->module).lookupLocal(base->scope, old_);
       if (s != kNoId)
-        refuse(base->module, p_.modules[base->module].model->symbol(s).bindings.empty()
-                                 ? p_.modules[base->module].model->scope(base->scope).node.startByte()
-                                 : p_.modules[base->module].model->binding(p_.modules[base->module].model->symbol(s).bindings.front()).nameStart,
+        refuse(base->module, p_.model(base->module).symbol(s).bindings.empty()
+                                 ? p_.model(base->module).scope(base->scope).node.startByte()
+                                 : p_.model(base->module).binding(p_.model(base->module).symbol(s).bindings.front()).nameStart,
                "`" + old_ + "` is also defined in base class `" + className(p_, *base) + "`");
     }
   }
@@ -324,7 +324,7 @@ void startAt(Planner &pl, std::size_t mod, std::uint32_t offset) {
   if (parent.is(NodeKind::Attribute) && parent.field(FieldId::Attribute) == leaf) {
     Node obj = parent.field(FieldId::Object);
     if (auto target = pl.p_.moduleOf(mod, obj)) {
-      SymbolId s = pl.p_.modules[*target].model->lookupLocal(0, pl.old_);
+      SymbolId s = pl.p_.model(*target).lookupLocal(0, pl.old_);
       if (s == kNoId) return pl.refuse(mod, offset, "module `" + pl.p_.modules[*target].name + "` defines no `" + pl.old_ + "`");
       return pl.renameSymbol(*target, s);
     }
@@ -347,7 +347,7 @@ void startAt(Planner &pl, std::size_t mod, std::uint32_t offset) {
     if (stmt.is(NodeKind::ImportFromStatement) && !(stmt.field(FieldId::ModuleName) == parent)) {
       Node moduleName = stmt.field(FieldId::ModuleName);
       auto target = moduleName ? pl.p_.resolveImport(mod, textOf(M, moduleName)) : std::nullopt;
-      SymbolId s = target ? pl.p_.modules[*target].model->lookupLocal(0, pl.old_) : kNoId;
+      SymbolId s = target ? pl.p_.model(*target).lookupLocal(0, pl.old_) : kNoId;
       if (s == kNoId) return pl.refuse(mod, offset, "`" + pl.old_ + "` is not defined in a module of the project");
       return pl.renameSymbol(*target, s);
     }

@@ -3,6 +3,8 @@
 // graph can replace later.
 #include "passes/rename/RenameInternal.h"
 
+#include "passes/EditEngine.h"
+
 namespace typhon::rename {
 
 namespace {
@@ -85,7 +87,7 @@ std::optional<std::size_t> Project::resolveImport(std::size_t from, std::string_
   return it->second;
 }
 
-std::optional<std::size_t> Project::moduleOf(std::size_t mod, Node expr) const {
+std::optional<std::size_t> Project::moduleOf(std::size_t mod, Node expr) {
   const Module &m = modules[mod];
   if (expr.is(NodeKind::Attribute)) {
     Node object = expr.field(FieldId::Object), attr = expr.field(FieldId::Attribute);
@@ -122,6 +124,17 @@ std::optional<std::size_t> Project::moduleOf(std::size_t mod, Node expr) const {
     found = it->second;
   }
   return found;
+}
+
+void Project::load(std::size_t i) {
+  Module &mod = modules[i];
+  if (mod.model) return;
+  Parser parser;
+  mod.parsed = parseModule(parser, mod.source);
+  mod.syntaxErrors = countSyntaxErrors(mod.source->text());
+  mod.model = std::make_unique<sema::SemanticModel>(
+      sema::bindModule(*mod.parsed, sema::bindOptionsFor(mod.file.path.string(), pythonMinor)));
+  mod.index = indexModule(mod.parsed->root());
 }
 
 ModuleIndex indexModule(Node root) {
