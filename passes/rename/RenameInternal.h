@@ -85,6 +85,9 @@ public:
   std::optional<ClassRef> selfClassOf(std::size_t mod, Node expr) const;
   /// The function scope a call's callee certainly is (not decorated), or kNoId.
   ScopeId certainFunction(std::size_t mod, Node callee) const;
+  /// Whether a call's callee (in module `j`) is certainly the function of scope `fscope` of `mod`,
+  /// directly or through imports.
+  bool callsFunction(std::size_t j, Node callee, std::size_t mod, ScopeId fscope);
   /// Renames the member `old` of class `cls` (class attribute, method, instance attribute).
   void renameMember(ClassRef cls);
 

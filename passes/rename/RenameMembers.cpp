@@ -123,6 +123,34 @@ ScopeId Planner::certainFunction(std::size_t mod, Node callee) const {
   return kNoId;
 }
 
+bool Planner::callsFunction(std::size_t j, Node callee, std::size_t mod, ScopeId fscope) {
+  if (j == mod && certainFunction(j, callee) == fscope) return true;
+  // Through imports: `from m import f` then `f(...)`, or `m.f(...)`.
+  const Module &C = p_.modules[j];
+  std::size_t from = j;
+  SymbolId s = kNoId;
+  if (callee.is(NodeKind::Identifier)) {
+    const sema::Reference *ref = C.model->referenceAt(callee.startByte());
+    if (ref && ref->start == callee.startByte() && ref->resolution != Resolution::ClassScopeHidden &&
+        ref->resolution != Resolution::Dynamic)
+      s = ref->symbol;
+  } else if (callee.is(NodeKind::Attribute)) {
+    Node attr = callee.field(FieldId::Attribute);
+    if (auto target = p_.moduleOf(j, callee.field(FieldId::Object)); target && attr) {
+      from = *target;
+      s = p_.model(from).lookupLocal(0, textOf(C, attr));
+    }
+  }
+  if (s == kNoId) return false;
+  auto [owner, sym] = followImports(from, s);
+  if (owner != mod || sym == kNoId) return false;
+  const sema::SemanticModel &m = p_.model(mod);
+  const sema::Symbol &y = m.symbol(sym);
+  if (y.bindings.size() != 1) return false;
+  const sema::Binding &bd = m.binding(y.bindings.front());
+  return bd.kind == BindingKind::FunctionDef && !(bd.flags & sema::kBindingDecorated) && bd.node == m.scope(fscope).node;
+}
+
 void Planner::renameKeywordArguments(std::size_t mod, SymbolId sym, BindingId param) {
   const Module &M = p_.modules[mod];
   const sema::SemanticModel &m = *M.model;
@@ -172,7 +200,7 @@ void Planner::renameKeywordArguments(std::size_t mod, SymbolId sym, BindingId pa
           continue;
         }
       }
-      if (j == mod && certainFunction(j, callee) == fscope) {
+      if (callsFunction(j, callee, mod, fscope)) {
         addEdit(j, kwOld.startByte(), kwOld.endByte());
         if (kwNew) refuse(j, kwNew.startByte(), "this call already passes `" + new_ + "=`");
         continue;
@@ -239,6 +267,9 @@ void Planner::renameMember(ClassRef cls) {
       if (!seen.insert(*base).second) continue;
       ancestors.insert(*base);
       work.push_back(*base);
+      if (SymbolId taken = p_.model(base->module).lookupLocal(base->scope, new_); taken != kNoId)
+        refuse(base->module, p_.model(base->module).scope(base->scope).node.startByte(),
+               "base class `" + className(p_, *base) + "` already has a member `" + new_ + "`");
       SymbolId s = p_.model(base->module).lookupLocal(base->scope, old_);
       if (s != kNoId)
         refuse(base->module, p_.model(base->module).symbol(s).bindings.empty()
@@ -283,9 +314,8 @@ void Planner::renameMember(ClassRef cls) {
         if (t == old_) addEdit(j, attr.startByte(), attr.endByte());
         else refuse(j, attr.startByte(), "`" + new_ + "` is already an attribute used on class `" + className(p_, *k) + "`");
       } else if (k && ancestors.count(*k)) {
-        if (t == old_)
-          refuse(j, attr.startByte(), "base class `" + className(p_, *k) + "` uses `" + old_ +
-                                          "`: cannot tell whether it is this member");
+        refuse(j, attr.startByte(), "base class `" + className(p_, *k) + "` uses `" + std::string(t) +
+                                        "`: cannot tell whether it is this member");
       } else if (!k && t == old_) {
         refuse(j, attr.startByte(), "cannot tell whether `" + std::string(textOf(M, a)) + "` is this member");
       }
