@@ -4,6 +4,7 @@
 
 #include "passes/EditEngine.h"
 #include "semantic/Binder.h"
+#include "semantic/Builtins.h"
 
 #include <algorithm>
 
@@ -162,6 +163,19 @@ void Planner::renameSymbol(std::size_t mod, SymbolId sym) {
         renameSymbol(*target, origin);
       }
       addEdit(mod, bd.nameStart, bd.nameEnd);
+    }
+
+  // A module or class name that shadows a builtin only sometimes: where it is unbound, reads
+  // find the builtin, which a rename would turn into a NameError.
+  if ((D == 0 || scope.kind == ScopeKind::Class) && sema::defaultBuiltins().contains(old_, p_.pythonMinor))
+    for (BindingId b : S.bindings) {
+      const sema::Binding &bd = m.binding(b);
+      bool conditional = bd.flags & sema::kBindingExternal;
+      for (Node n = bd.node; n && !conditional && !(n == scope.node); n = n.parent())
+        conditional = n.is(NodeKind::IfStatement) || n.is(NodeKind::TryStatement) || n.is(NodeKind::ForStatement) ||
+                      n.is(NodeKind::WhileStatement) || n.is(NodeKind::WithStatement) || n.is(NodeKind::MatchStatement);
+      if (conditional)
+        refuse(mod, bd.nameStart, "`" + old_ + "` shadows a builtin only when this runs; elsewhere it reads the builtin");
     }
 
   std::vector<ReferenceId> renamed;
