@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -224,6 +225,22 @@ TEST(Rename, KeepsEncodingBomAndLineEndings) {
   CmdResult r = run("rename m.py:3:7 truth", tmp.path());
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_EQ(readFile(tmp.path() / "m.py"), "\xEF\xBB\xBF# -*- coding: utf-8 -*-\r\ntruth = 1\r\nprint(truth)\r\n");
+}
+
+TEST(Rename, DeepNestingAndLongChains) {
+  TempDir tmp;
+  writeFile(tmp.path() / "m.py", "old = 1\n");
+  std::string chain = "import m\nx = m";
+  for (int i = 0; i < 20000; ++i) chain += ".old";
+  chain += "\ny = " + std::string(3000, '[') + std::string(3000, ']') + "\n";
+  writeFile(tmp.path() / "deep.py", chain);
+  auto started = std::chrono::steady_clock::now();
+  CmdResult r = run("rename m.py:1:1 new", tmp.path());
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_TRUE(readFile(tmp.path() / "deep.py").starts_with("import m\nx = m.new.old.old"));
+  EXPECT_EQ(readFile(tmp.path() / "m.py"), "new = 1\n");
+  EXPECT_LT(seconds, 30.0) << "the attribute chain is walked quadratically";
 }
 
 TEST(Rename, BadLocations) {

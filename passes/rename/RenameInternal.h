@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace typhon::rename::detail {
@@ -60,6 +61,9 @@ public:
   std::string absoluteName(std::size_t from, std::string_view moduleText) const;
   /// The project module an expression certainly denotes (`m`, `pkg.m`), or nullopt.
   std::optional<std::size_t> moduleOf(std::size_t mod, Node expr);
+
+private:
+  std::map<std::tuple<std::size_t, std::uint32_t, std::uint32_t>, std::optional<std::size_t>> moduleOfCache_;
 };
 
 struct Edit {

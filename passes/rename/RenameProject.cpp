@@ -90,12 +90,34 @@ std::optional<std::size_t> Project::resolveImport(std::size_t from, std::string_
 std::optional<std::size_t> Project::moduleOf(std::size_t mod, Node expr) {
   const Module &m = modules[mod];
   if (expr.is(NodeKind::Attribute)) {
-    Node object = expr.field(FieldId::Object), attr = expr.field(FieldId::Attribute);
-    auto base = moduleOf(mod, object);
-    if (!base || !attr) return std::nullopt;
-    auto it = byName.find(modules[*base].name + "." + std::string(textOf(m, attr)));
-    if (it == byName.end()) return std::nullopt;
-    return it->second;
+    // `a.b.c`: the innermost object first, then one attribute at a time (no recursion).
+    // Results are cached per node: a long chain is walked once, not once per link.
+    auto key = [&](Node n) { return std::make_tuple(mod, n.startByte(), n.endByte()); };
+    std::vector<Node> chain;
+    Node object = expr;
+    std::optional<std::size_t> base;
+    bool cached = false;
+    while (object.is(NodeKind::Attribute)) {
+      if (auto hit = moduleOfCache_.find(key(object)); hit != moduleOfCache_.end()) {
+        base = hit->second;
+        cached = true;
+        break;
+      }
+      chain.push_back(object);
+      object = object.field(FieldId::Object);
+    }
+    if (!cached) base = moduleOf(mod, object);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      Node attr = it->field(FieldId::Attribute);
+      if (base && attr) {
+        auto found = byName.find(modules[*base].name + "." + std::string(textOf(m, attr)));
+        base = found == byName.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+      } else {
+        base = std::nullopt;
+      }
+      moduleOfCache_[key(*it)] = base;
+    }
+    return base;
   }
   if (!expr.is(NodeKind::Identifier)) return std::nullopt;
   const sema::Reference *ref = m.model->referenceAt(expr.startByte());
