@@ -33,6 +33,13 @@ bool hasDecorator(const Module &M, Node def, std::string_view name) {
   return false;
 }
 
+/// An expression's text for messages: itself when short and on one line, else `(...)`.
+std::string brief(const Module &m, Node n) {
+  std::string_view t = textOf(m, n);
+  if (t.size() > 40 || t.find_first_of("\r\n") != std::string_view::npos) return "(...)";
+  return std::string(t);
+}
+
 std::string className(const Project &p, ClassRef k) {
   return std::string(p.modules[k.module].model->scope(k.scope).name);
 }
@@ -317,7 +324,7 @@ void Planner::renameMember(ClassRef cls) {
         refuse(j, attr.startByte(), "base class `" + className(p_, *k) + "` uses `" + std::string(t) +
                                         "`: cannot tell whether it is this member");
       } else if (!k && t == old_) {
-        refuse(j, attr.startByte(), "cannot tell whether `" + std::string(textOf(M, a)) + "` is this member");
+        refuse(j, attr.startByte(), "cannot tell whether `" + brief(M, obj) + "." + std::string(t) + "` is this member");
       }
     }
   }
@@ -361,7 +368,7 @@ void startAt(Planner &pl, std::size_t mod, std::uint32_t offset) {
     auto k = pl.selfClassOf(mod, obj);
     if (!k && !obj.is(NodeKind::Call)) k = pl.classOf(mod, obj);
     if (k) return pl.renameMember(*k);
-    return pl.refuse(mod, offset, "cannot tell what `" + std::string(textOf(M, obj)) + "` is");
+    return pl.refuse(mod, offset, "cannot tell what `" + brief(M, obj) + "` is");
   }
   if (parent.is(NodeKind::KeywordArgument) && parent.field(FieldId::Name) == leaf) {
     Node call = parent.parent().parent();
