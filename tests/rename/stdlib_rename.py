@@ -2,7 +2,8 @@
 """Robustness test of `typhon rename`: renames random function-local variables of standard library
 modules (seeded) to fresh names through the CLI, then requires CPython to compile the result and
 every code object's names to have changed consistently (old -> new in co_varnames, co_cellvars,
-co_freevars, co_names; nothing else changed). Refusals are allowed and counted; exits 77 (skip)
+co_freevars; nothing else changed). Then renames seeded module-level names of a copy of the json
+package, with a smoke script in the project, and requires the smoke script to still pass. Refusals are allowed and counted; exits 77 (skip)
 when the standard library cannot be found.
 
 usage: stdlib_rename.py TYPHON [COUNT] [SEED]
@@ -63,6 +64,70 @@ def names_of(code, mapping=None):
     return [(tuple(m.get(n, n) for n in c.co_varnames), tuple(sorted(m.get(n, n) for n in c.co_cellvars)),
              tuple(sorted(m.get(n, n) for n in c.co_freevars)), c.co_names, c.co_name)
             for c in code_objects(code)]
+
+
+SMOKE = r"""
+import sys
+sys.modules["_json"] = None  # the pure-Python code only: the C accelerator looks names up itself
+import json, json.decoder, json.encoder, json.scanner
+assert json.loads('{"a": [1, 2.5, "x\\u00e9", null, true, -Infinity]}') == {"a": [1, 2.5, "x\u00e9", None, True, float("-inf")]}
+assert json.loads(json.dumps({"b": [1, {"c": 2}], "d": "\n"}, indent=2, sort_keys=True)) == {"b": [1, {"c": 2}], "d": "\n"}
+assert json.dumps("\u00e9\n", ensure_ascii=True) == '"\\u00e9\\n"'
+assert json.decoder.JSONDecoder().decode("[1]") == [1]
+assert json.encoder.JSONEncoder(default=str).encode({1: object}) .startswith('{"1": "<class')
+try:
+    json.loads('{"a" 1}')
+except json.JSONDecodeError as e:
+    assert e.pos == 5 and e.lineno == 1
+else:
+    raise AssertionError("no error")
+print("smoke ok")
+"""
+
+
+def package_phase(typhon, rng, count, work):
+    """Renames seeded module-level names of a copy of the json package (with a smoke script in the
+    project that uses it); the smoke script must still pass. Returns (renamed, refused, failures)."""
+    src = os.path.join(sysconfig.get_paths()["stdlib"], "json")
+    if not os.path.isdir(src):
+        return 0, 0, []
+    names = []
+    for fname in sorted(os.listdir(src)):
+        if not fname.endswith(".py"):
+            continue
+        data = open(os.path.join(src, fname), "rb").read()
+        for node in ast.parse(data).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                line = data.splitlines()[node.lineno - 1]
+                col = line.index(node.name.encode(), line.index(b"def" if isinstance(node, ast.FunctionDef) else b"class"))
+                names.append((fname, node.name, node.lineno, col + 1))
+            elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and not node.targets[0].id.startswith("__"):
+                names.append((fname, node.targets[0].id, node.lineno, node.targets[0].col_offset + 1))
+    renamed, refused, failures = 0, 0, []
+    for index, (fname, old, line, col) in enumerate(rng.sample(names, min(count, len(names)))):
+        root = os.path.join(work, "pkg%d" % index)
+        shutil.copytree(src, os.path.join(root, "json"), ignore=shutil.ignore_patterns("__pycache__"))
+        with open(os.path.join(root, "typhon.yaml"), "w") as f:
+            f.write("extends: [recommended]\n")
+        with open(os.path.join(root, "smoke.py"), "w") as f:
+            f.write(SMOKE)
+        new = "renamed_%s_%d" % (old.strip("_"), index)
+        where = "json/%s:%d:%d %s -> %s" % (fname, line, col, old, new)
+        run = subprocess.run([typhon, "rename", "json/%s:%d:%d" % (fname, line, col), new], cwd=root,
+                             capture_output=True, timeout=300)
+        if run.returncode == 2:
+            refused += 1
+            print("refused  %s: %s" % (where, run.stderr.decode(errors="replace").strip().splitlines()[-2:]))
+            continue
+        if run.returncode != 0:
+            failures.append("%s: exit %d: %s" % (where, run.returncode, run.stderr.decode(errors="replace")))
+            continue
+        renamed += 1
+        smoke = subprocess.run([sys.executable, "smoke.py"], cwd=root, capture_output=True, timeout=120,
+                               env=dict(os.environ, PYTHONPATH=root, PYTHONDONTWRITEBYTECODE="1"))
+        if smoke.returncode != 0 or b"smoke ok" not in smoke.stdout:
+            failures.append("%s: the smoke test fails after the rename: %s" % (where, smoke.stderr.decode(errors="replace")[-400:]))
+    return renamed, refused, failures
 
 
 def main():
@@ -139,9 +204,12 @@ def main():
                     break
             if names_of(original) == names_of(result):
                 failures.append("%s: nothing was renamed" % where)
+        package = package_phase(typhon, rng, 12, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print("renamed %d, refused %d, failures %d" % (renamed, refused, len(failures)))
+    print("json package: renamed %d, refused %d, failures %d" % (package[0], package[1], len(package[2])))
+    failures += package[2]
     for f in failures:
         print("FAIL", f)
     if failures or renamed < count // 2:
