@@ -204,6 +204,16 @@ void Planner::renameSymbol(std::size_t mod, SymbolId sym) {
     if (d.symbol != kNoId && (inFamily(d.symbol) || m.symbol(d.symbol).target == sym) && textOf(M, d.name) == old_)
       addEdit(mod, d.name.startByte(), d.name.endByte());
 
+  // Inside a class, `__name` is mangled to `_Class__name`: renaming to or from such a name
+  // changes what uses inside classes refer to.
+  if (scope.kind != ScopeKind::Class && (isPrivateName(old_) || isPrivateName(new_)))
+    for (ReferenceId r : renamed)
+      for (ScopeId s = m.reference(r).scope; s != kNoId && s != D; s = m.scope(s).parent)
+        if (m.scope(s).kind == ScopeKind::Class) {
+          refuse(mod, m.reference(r).start, "inside class `" + std::string(m.scope(s).name) +
+                                                "` a `__name` is mangled: this use would refer to another name");
+          break;
+        }
   checkSymbolCaptures(mod, sym, renamed, gaining);
   if (D == 0) renameImportsOf(mod, sym);
   for (BindingId b : S.bindings)

@@ -126,6 +126,11 @@ void startAt(Planner &planner, std::size_t mod, std::uint32_t offset);
 /// Refuses when getattr()/setattr()/hasattr()/delattr() name the old name in a literal.
 void noteDynamicAccess(Planner &planner, std::string_view what);
 
+/// Whether Python mangles `name` inside a class body (`__x`, not `__x__`).
+inline bool isPrivateName(std::string_view name) {
+  return name.size() > 2 && name.starts_with("__") && !name.ends_with("__");
+}
+
 /// Text of `n` in module `m`.
 inline std::string_view textOf(const Module &m, Node n) { return n.text(m.source->text()); }
 

@@ -252,6 +252,11 @@ void Planner::renameMember(ClassRef cls) {
           }
   }
   for (const ClassRef &k : family) doneClasses.insert(k);
+  if ((isPrivateName(old_) || isPrivateName(new_)) && family.size() > 1)
+    for (const ClassRef &k : family)
+      if (!(k == cls))
+        refuse(k.module, p_.model(k.module).scope(k.scope).node.startByte(),
+               "`__name` members are mangled per class: subclass `" + className(p_, k) + "` would see another name");
 
   // Ancestors outside the family: they must not define the name, and must be known.
   std::set<ClassRef> ancestors;
