@@ -373,6 +373,12 @@ void startAt(Planner &pl, std::size_t mod, std::uint32_t offset) {
     auto k = pl.selfClassOf(mod, obj);
     if (!k && !obj.is(NodeKind::Call)) k = pl.classOf(mod, obj);
     if (k) return pl.renameMember(*k);
+    if (const sema::Reference *r = obj.is(NodeKind::Identifier) ? m.referenceAt(obj.startByte()) : nullptr;
+        r && r->symbol != kNoId && !m.symbol(r->symbol).bindings.empty()) {
+      const sema::Binding &bd = m.binding(m.symbol(r->symbol).bindings.front());
+      if (bd.kind == BindingKind::Import || bd.kind == BindingKind::FromImport)
+        return pl.refuse(mod, offset, "`" + brief(M, obj) + "` is imported from outside the project");
+    }
     return pl.refuse(mod, offset, "cannot tell what `" + brief(M, obj) + "` is");
   }
   if (parent.is(NodeKind::KeywordArgument) && parent.field(FieldId::Name) == leaf) {
