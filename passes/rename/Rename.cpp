@@ -421,6 +421,22 @@ RenameResult planRename(const RenameRequest &request) {
     }
     out.append(text.substr(pos));
     if (countSyntaxErrors(out) > 0) return fail(M.file.display + ": the renamed file would not parse; nothing written");
+    // Safety net: the renamed module must not read more undefined names than before.
+    if (M.source->encoding() == "utf-8") {
+      auto renamedSource = SourceFile::fromBytes(M.file.display, out);
+      if (renamedSource) {
+        Parser parser;
+        auto parsed = parseModule(parser, *renamedSource);
+        sema::SemanticModel after = sema::bindModule(*parsed, sema::bindOptionsFor(M.file.path.string(), project.pythonMinor));
+        auto undefined = [](const sema::SemanticModel &model) {
+          return std::count_if(model.references().begin(), model.references().end(), [](const sema::Reference &r) {
+            return r.resolution == sema::Resolution::Unresolved;
+          });
+        };
+        if (undefined(after) > undefined(*M.model))
+          return fail(M.file.display + ": the renamed file would read an undefined name (internal check); nothing written");
+      }
+    }
     result.rewrites.push_back({M.file.path, M.file.display, M.source, std::move(out), edits.size()});
   }
   std::sort(result.rewrites.begin(), result.rewrites.end(),
