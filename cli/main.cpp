@@ -4,6 +4,7 @@
 #include "cli/RuleTests.h"
 #include "cli/Transform.h"
 #include "cli/RulesCommand.h"
+#include "cli/RenameCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -35,7 +36,8 @@ std::vector<std::string> splitCommas(const std::vector<std::string> &values) {
 }
 
 bool isSubcommand(std::string_view arg) {
-  return arg == "check" || arg == "fix" || arg == "rewrite" || arg == "rules" || arg == "init" || arg == "help";
+  return arg == "check" || arg == "fix" || arg == "rewrite" || arg == "rules" || arg == "init" || arg == "help" ||
+         arg == "rename";
 }
 
 constexpr std::string_view kStarterConfig = R"(# typhon configuration (see docs/configuration.md).
@@ -163,6 +165,16 @@ int main(int argc, char **argv) {
   init->add_option("--output", initPath, "Where to write it");
   init->add_flag("--force", initForce, "Overwrite an existing file");
 
+  RenameOptions renameOptions;
+  CLI::App *renameCmd = app.add_subcommand("rename", "Rename a name across the project: rename FILE:LINE:COL NEW_NAME");
+  renameCmd->add_option("location", renameOptions.location, "FILE:LINE:COL of the name (1-based)")->required();
+  renameCmd->add_option("new_name", renameOptions.newName, "The new name")->required();
+  renameCmd->add_option("--config", configFile, "Configuration file (typhon.yaml or pyproject.toml)");
+  renameCmd->add_flag("--diff", diffFlag, "Print a unified diff of the changes; write nothing");
+  renameCmd->add_flag("--check", checkFlag, "Write nothing; exit 1 if anything would change");
+  renameCmd->add_flag("--stdout", stdoutFlag, "Print the renamed source of FILE; write nothing");
+  renameCmd->add_flag("--no-gitignore", noGitignore, "Do not honour .gitignore files");
+
   std::vector<const char *> cargv{argv[0]};
   for (const std::string &a : args) cargv.push_back(a.c_str());
   try {
@@ -177,6 +189,12 @@ int main(int argc, char **argv) {
   if (*testCmd) return rulesTest(*catalog, testDirs);
   if (*explain) return rulesExplain(*catalog, explainId);
   if (*docs) return rulesDocs(*catalog, docsDir, docsCheck);
+  if (*renameCmd) {
+    renameOptions.configFile = configFile;
+    renameOptions.respectGitignore = !noGitignore;
+    renameOptions.mode = stdoutFlag ? FixMode::Stdout : checkFlag ? FixMode::Check : diffFlag ? FixMode::Diff : FixMode::Write;
+    return renameCommand(renameOptions);
+  }
   if (!*check && !*fixCmd && !*rewrite) return 0;
 
   if (!configFile.empty()) options.configFile = std::filesystem::absolute(configFile);

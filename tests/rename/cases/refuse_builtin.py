@@ -1,0 +1,3 @@
+# rename: print#1 say
+# refuse: is a builtin
+print("hi")

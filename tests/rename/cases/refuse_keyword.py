@@ -1,0 +1,3 @@
+# rename: value#1 class
+# refuse: not a valid Python identifier
+value = 1

@@ -1,0 +1,5 @@
+from shapes.square import Square
+
+
+def total(sq: Square):
+    return Square.surface(sq)

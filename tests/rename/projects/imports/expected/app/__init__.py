@@ -1,0 +1,3 @@
+from .core import assist
+
+__all__ = ["assist"]

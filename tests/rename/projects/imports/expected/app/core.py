@@ -1,0 +1,7 @@
+__all__ = ["assist", "VERSION"]
+
+VERSION = 1
+
+
+def assist(x):
+    return x + VERSION

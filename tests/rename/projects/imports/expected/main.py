@@ -1,0 +1,5 @@
+import app
+from app import assist
+
+
+print(app.assist(1), assist(2))

@@ -1,0 +1,3 @@
+from .core import helper
+
+__all__ = ["helper"]

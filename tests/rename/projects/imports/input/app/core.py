@@ -1,0 +1,7 @@
+__all__ = ["helper", "VERSION"]
+
+VERSION = 1
+
+
+def helper(x):
+    return x + VERSION

@@ -1,0 +1,5 @@
+import app
+from app import helper
+
+
+print(app.helper(1), helper(2))

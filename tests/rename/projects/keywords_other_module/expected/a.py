@@ -1,0 +1,5 @@
+def scale(width):
+    return width * 2
+
+
+print(scale(width=1))

@@ -1,0 +1,5 @@
+def scale(size):
+    return size * 2
+
+
+print(scale(size=1))

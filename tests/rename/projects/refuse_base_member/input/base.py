@@ -1,0 +1,3 @@
+class Base:
+    def execute(self):
+        return "base"

@@ -1,0 +1,6 @@
+from base import Base
+
+
+class Job(Base):
+    def run(self):
+        return self.execute()

@@ -1,0 +1,3 @@
+import a
+
+fn = getattr(a, "compute")

@@ -1,0 +1,3 @@
+from a import compute
+
+total = compute(1)

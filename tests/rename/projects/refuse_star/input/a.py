@@ -1,0 +1,2 @@
+def compute(n):
+    return n * 2

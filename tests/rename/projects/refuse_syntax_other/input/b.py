@@ -1,0 +1,3 @@
+from a import compute
+
+print(compute(1)

@@ -1,0 +1,2 @@
+def calculate(n):
+    return n * 2

@@ -1,0 +1,5 @@
+from a import calculate
+
+
+def run():
+    return calculate(3)

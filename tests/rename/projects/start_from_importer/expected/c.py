@@ -1,0 +1,6 @@
+import a
+
+
+def go():
+    compute = a.calculate
+    return compute(1)

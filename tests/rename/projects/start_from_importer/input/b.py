@@ -1,0 +1,5 @@
+from a import compute
+
+
+def run():
+    return compute(3)

@@ -1,0 +1,6 @@
+import a
+
+
+def go():
+    compute = a.compute
+    return compute(1)
