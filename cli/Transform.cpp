@@ -17,7 +17,7 @@ namespace {
 void reportProblems(const RunResult &result) {
   for (const FileChange &c : result.changes) {
     for (const std::string &d : c.dropped)
-      std::cerr << c.file << ": fix dropped because the result would not parse: " << d << "\n";
+      std::cerr << c.file << ": fix dropped because the result would not parse or compile: " << d << "\n";
     if (!c.converged) std::cerr << c.file << ": fixes did not converge after 10 rounds; kept the last good state\n";
     if (!c.error.empty()) std::cerr << c.file << ": " << c.error << "\n";
   }
