@@ -4,6 +4,7 @@
 #include "checkers/Engine.h"
 #include "cli/Discovery.h"
 #include "cli/GitIgnore.h"
+#include "parser/SyntaxErrors.h"
 #include "parser/Tree.h"
 #include "passes/EditEngine.h"
 
@@ -117,6 +118,15 @@ private:
   std::map<const Config *, std::unique_ptr<ConfigState>> states_;
 };
 
+/// The checks whose errors CPython's compiler reports though the file parses (`return` outside a
+/// function, bad `nonlocal`/`global`, duplicate parameters...): an edit must not add any.
+std::unique_ptr<CheckPlan> compileErrorPlan(const RuleCatalog &catalog) {
+  RuleBindings bindings;
+  for (const char *id : {"compile-time-syntax-error", "invalid-scope-declaration"})
+    if (const RuleSpec *spec = catalog.find(id)) bindings.emplace(id, RuleBinding{id, spec->group, Severity::Error, {}});
+  return buildPlan(catalog, bindings);
+}
+
 RuleBinding ioErrorBinding(const RuleCatalog &catalog) {
   const RuleSpec *spec = catalog.find("io-error");
   return RuleBinding{"io-error", spec ? spec->group : "meta", spec ? spec->severity : Severity::Error, {}};
@@ -158,6 +168,7 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
     if (a == Applicability::Safe) return true;
     return a == Applicability::Unsafe && (options.unsafeFixes || rewriting);
   };
+  const std::unique_ptr<CheckPlan> compileErrors = compileErrorPlan(builtin);
   auto fixFile = [&](std::size_t i, const SourceFile &source, const CheckPlan &plan, const FileFacts &facts,
                      bool hasSyntaxErrors) {
     if (hasSyntaxErrors && !options.force) {
@@ -165,12 +176,19 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
       return;
     }
     FixProducer producer = [&](const ParsedModule &m) {
+      if (options.fold) return foldModule(m, *options.fold);
       std::vector<Fix> fixes;
       for (Diagnostic &d : checkModule(m, plan, facts))
         if (d.fix && allowed(d.fix->applicability) && (!rewriting || d.rule != "syntax-error")) fixes.push_back(*d.fix);
       return fixes;
     };
-    TransformResult tr = transformToFixpoint(source, producer);
+    ErrorCounter compileErrorCount = [&](const ParsedModule &m) {
+      std::size_t n = 0;
+      for (const Diagnostic &d : checkModule(m, *compileErrors, facts))
+        n += d.rule == "compile-time-syntax-error" || d.rule == "invalid-scope-declaration";
+      return n;
+    };
+    TransformResult tr = transformToFixpoint(source, producer, 10, compileErrorCount);
     if (!tr.changed && tr.dropped.empty()) return;
     FileChange change;
     change.file = source.path();
@@ -186,8 +204,8 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
       if (!written) change.error = written.error();
     }
     // What is left to report: the fixed text's diagnostics (the original's when nothing was written).
-    if (tr.changed && options.fixMode == FixMode::Write && change.error.empty()) {
-      auto fixedSource = SourceFile::fromBytes(source.path(), tr.text);
+    if (tr.changed && options.fixMode == FixMode::Write && change.error.empty() && !options.fold) {
+      auto fixedSource = SourceFile::fromUtf8(source.path(), tr.text);
       Parser p;
       if (fixedSource) {
         auto fixedModule = parseModule(p, *fixedSource);
@@ -215,6 +233,12 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
       facts.pythonMajor = options.selection.pythonVersion ? options.selection.pythonVersion->first : state.config->pythonMajor;
       facts.pythonMinor = options.selection.pythonVersion ? options.selection.pythonVersion->second : state.config->pythonMinor;
       facts.isTestFile = looksLikeTestFile(relative);
+      if (options.fold) {
+        // Tokenizer-level errors (an unexpected indent...) count too: such a file is left alone.
+        fixFile(i, **source, *plan, facts, module->root().hasError() || !findSyntaxErrors(*module).empty());
+        sources[i] = *source;
+        continue;
+      }
       perFile[i] = checkModule(*module, *plan, facts);
       if (options.fixMode != FixMode::None) {
         bool any = std::any_of(perFile[i].begin(), perFile[i].end(), [](const Diagnostic &d) { return d.fix.has_value(); });

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "checkers/Diagnostic.h"
+#include "passes/fold/Fold.h"
 #include "rules/RuleCatalog.h"
 #include "rules/Selection.h"
 
@@ -28,6 +29,8 @@ struct CheckOptions {
   bool force = false;           ///< also transform files that already have syntax errors
   /// `rewrite -r FILE`: rule files whose rules are the only ones run; every fix of theirs applies.
   std::vector<std::string> rewriteRuleFiles;
+  /// `fold`: constant folding instead of the rules (no diagnostics; every file is transformed).
+  std::optional<FoldOptions> fold;
 };
 
 /// One file a transformation changed (or would change).

@@ -4,6 +4,7 @@
 #include "passes/EditApply.h"
 #include "passes/EditEngine.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -16,7 +17,7 @@ namespace {
 void reportProblems(const RunResult &result) {
   for (const FileChange &c : result.changes) {
     for (const std::string &d : c.dropped)
-      std::cerr << c.file << ": fix dropped because the result would not parse: " << d << "\n";
+      std::cerr << c.file << ": fix dropped because the result would not parse or compile: " << d << "\n";
     if (!c.converged) std::cerr << c.file << ": fixes did not converge after 10 rounds; kept the last good state\n";
     if (!c.error.empty()) std::cerr << c.file << ": " << c.error << "\n";
   }
@@ -58,6 +59,26 @@ void reportWrites(const RunResult &result) {
   for (const FileChange &c : result.changes)
     if (!c.diff.empty() && c.error.empty()) ++files, fixes += c.applied;
   if (files) std::cerr << "Fixed " << fixes << " issue" << (fixes == 1 ? "" : "s") << " in " << files << " file" << (files == 1 ? "" : "s") << ".\n";
+}
+
+int reportFold(const RunResult &result, FixMode mode) {
+  bool ioError = false;
+  for (const Diagnostic &d : result.diagnostics)
+    if (d.rule == "io-error") {
+      std::cerr << d.file << ": " << d.message << "\n";
+      ioError = true;
+    }
+  int rc = 0;
+  if (mode == FixMode::Write) reportProblems(result);
+  else rc = reportTransform(result, mode);
+  std::size_t files = 0, folds = 0;
+  for (const FileChange &c : result.changes)
+    if (!c.diff.empty() && c.error.empty()) ++files, folds += c.applied;
+  bool writeFailed = std::any_of(result.changes.begin(), result.changes.end(), [](const FileChange &c) { return !c.error.empty(); });
+  if (mode != FixMode::Stdout)
+    std::cerr << (mode == FixMode::Write ? "Folded " : "Would fold ") << folds << " expression" << (folds == 1 ? "" : "s")
+              << " in " << files << " file" << (files == 1 ? "" : "s") << " (" << result.files << " checked).\n";
+  return ioError || writeFailed ? 2 : rc;
 }
 
 int interactiveRewrite(const CheckOptions &options, const RuleCatalog &catalog) {

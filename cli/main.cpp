@@ -36,8 +36,8 @@ std::vector<std::string> splitCommas(const std::vector<std::string> &values) {
 }
 
 bool isSubcommand(std::string_view arg) {
-  return arg == "check" || arg == "fix" || arg == "rewrite" || arg == "rules" || arg == "init" || arg == "help" ||
-         arg == "rename";
+  return arg == "check" || arg == "fix" || arg == "rewrite" || arg == "fold" || arg == "rules" || arg == "init" ||
+         arg == "help" || arg == "rename";
 }
 
 constexpr std::string_view kStarterConfig = R"(# typhon configuration (see docs/configuration.md).
@@ -140,6 +140,14 @@ int main(int argc, char **argv) {
   rewrite->add_option("-r,--rules", rewriteRules, "YAML rule file(s) whose fixes to apply")->required()->allow_extra_args(false);
   rewrite->add_flag("-i,--interactive", interactive, "Show each change and ask: [y]es, [n]o, [a]ll, [q]uit");
 
+  bool deadBranches = false, foldComparisons = false;
+  CLI::App *foldCmd = app.add_subcommand("fold", "Fold constant expressions (CPython-exact)");
+  common(foldCmd);
+  transformFlags(foldCmd);
+  foldCmd->add_flag("--eliminate-dead-branches,--unsafe", deadBranches,
+                    "Also remove code under constant tests (if 0:, if False:, while 0:); unsafe");
+  foldCmd->add_flag("--fold-comparisons", foldComparisons, "Also fold comparisons of constants (1 < 2 -> True)");
+
   CLI::App *rules = app.add_subcommand("rules", "List, explain and document rules");
   rules->require_subcommand(1);
   bool listJson = false;
@@ -195,7 +203,7 @@ int main(int argc, char **argv) {
     renameOptions.mode = stdoutFlag ? FixMode::Stdout : checkFlag ? FixMode::Check : diffFlag ? FixMode::Diff : FixMode::Write;
     return renameCommand(renameOptions);
   }
-  if (!*check && !*fixCmd && !*rewrite) return 0;
+  if (!*check && !*fixCmd && !*rewrite && !*foldCmd) return 0;
 
   if (!configFile.empty()) options.configFile = std::filesystem::absolute(configFile);
   options.selection.select = splitCommas(select);
@@ -211,7 +219,8 @@ int main(int argc, char **argv) {
   }
   if (options.paths.empty()) options.paths = {"."};
 
-  bool transforming = fixFlag || *fixCmd || *rewrite;
+  bool transforming = fixFlag || *fixCmd || *rewrite || *foldCmd;
+  if (*foldCmd) options.fold = FoldOptions{.foldComparisons = foldComparisons, .eliminateDeadBranches = deadBranches};
   if (transforming) {
     options.fixMode = stdoutFlag ? FixMode::Stdout : checkFlag ? FixMode::Check : diffFlag ? FixMode::Diff : FixMode::Write;
     options.unsafeFixes = unsafeFixes;
@@ -231,6 +240,7 @@ int main(int argc, char **argv) {
     std::cerr << "typhon: " << result.error().message << "\n";
     return 2;
   }
+  if (*foldCmd) return reportFold(*result, options.fixMode);
   if (transforming && options.fixMode != FixMode::Write) return reportTransform(*result, options.fixMode);
   if (transforming) reportWrites(*result);
   OutputFormat fmt = *parseOutputFormat(format);

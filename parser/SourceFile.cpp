@@ -162,6 +162,19 @@ std::expected<std::shared_ptr<const SourceFile>, IoError> SourceFile::fromBytes(
     if (!converted) return std::unexpected(IoError{file->path_, converted.error(), 1, 1});
     bytes = std::move(*converted);
   }
+  return finishUtf8(std::move(file), std::move(bytes));
+}
+
+std::expected<std::shared_ptr<const SourceFile>, IoError> SourceFile::fromUtf8(std::string displayPath,
+                                                                              std::string text) {
+  std::shared_ptr<SourceFile> file(new SourceFile());
+  file->path_ = std::move(displayPath);
+  file->hash_ = XXH3_64bits(text.data(), text.size());
+  return finishUtf8(std::move(file), std::move(text));
+}
+
+std::expected<std::shared_ptr<const SourceFile>, IoError> SourceFile::finishUtf8(std::shared_ptr<SourceFile> file,
+                                                                                std::string bytes) {
   if (std::size_t bad = findInvalidUtf8(bytes); bad != std::string::npos) {
     LineIndex probe(bytes);
     Position pos = probe.position(static_cast<std::uint32_t>(bad));

@@ -30,6 +30,10 @@ public:
   /// Decodes `bytes` as Python source (BOM, encoding cookie), validating UTF-8.
   static std::expected<std::shared_ptr<const SourceFile>, IoError> fromBytes(std::string displayPath,
                                                                             std::string bytes);
+  /// Wraps text that is already decoded UTF-8 (an edited SourceFile::text()): an encoding cookie in
+  /// it is not applied again. Invalid UTF-8 is an error as in fromBytes.
+  static std::expected<std::shared_ptr<const SourceFile>, IoError> fromUtf8(std::string displayPath,
+                                                                           std::string text);
 
   SourceFile(const SourceFile &) = delete;
   SourceFile &operator=(const SourceFile &) = delete;
@@ -54,6 +58,9 @@ public:
 
 private:
   SourceFile() = default;
+  /// The checks and indexes shared by fromBytes and fromUtf8, on decoded text.
+  static std::expected<std::shared_ptr<const SourceFile>, IoError> finishUtf8(std::shared_ptr<SourceFile> file,
+                                                                             std::string bytes);
   std::string path_;
   std::string text_;
   std::string encoding_ = "utf-8";

@@ -4,6 +4,7 @@
 #include "parser/SyntaxErrors.h"
 #include "passes/EditApply.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -16,15 +17,14 @@ namespace typhon {
 namespace {
 
 std::shared_ptr<const ParsedModule> parseText(Parser &parser, std::string_view text) {
-  auto source = SourceFile::fromBytes("<edit>", std::string(text));
+  auto source = SourceFile::fromUtf8("<edit>", std::string(text));
   if (!source) return nullptr;
   return parseModule(parser, *source);
 }
 
-std::size_t errorsIn(const ParsedModule &module) {
-  if (!module.root().hasError()) return 0;
-  return findSyntaxErrors(module).size();
-}
+/// Syntax errors of `module`, including those tree-sitter accepts (an empty block left by removed
+/// statements, an unexpected indent): the tokenizer-level scan runs even on an error-free tree.
+std::size_t errorsIn(const ParsedModule &module) { return findSyntaxErrors(module).size(); }
 
 /// Matches the line endings of inserted text to the file's.
 Fix withLineEndings(Fix fix, LineEnding ending) {
@@ -50,13 +50,20 @@ std::size_t countSyntaxErrors(std::string_view text) {
   return module ? errorsIn(*module) : SIZE_MAX;
 }
 
-TransformResult transformToFixpoint(const SourceFile &source, const FixProducer &producer, int maxRounds) {
+TransformResult transformToFixpoint(const SourceFile &source, const FixProducer &producer, int maxRounds,
+                                    const ErrorCounter &extraErrors) {
+  auto errorCount = [&](const ParsedModule &m) { return errorsIn(m) + (extraErrors ? extraErrors(m) : 0); };
   TransformResult result;
+  // A dropped fix is usually proposed again next round: report it once.
+  auto drop = [&](const Fix &f) {
+    if (std::find(result.dropped.begin(), result.dropped.end(), f.title) == result.dropped.end())
+      result.dropped.push_back(f.title);
+  };
   result.text = std::string(source.text());
   Parser parser;
   auto module = parseText(parser, result.text);
   if (!module) return result;
-  std::size_t baseline = errorsIn(*module);
+  std::size_t baseline = errorCount(*module);
   for (result.rounds = 0; result.rounds < maxRounds; ++result.rounds) {
     std::vector<Fix> fixes = producer(*module);
     for (Fix &f : fixes) f = withLineEndings(std::move(f), source.lineEnding());
@@ -66,20 +73,31 @@ TransformResult transformToFixpoint(const SourceFile &source, const FixProducer 
     for (const Fix &f : fixes) all.push_back(&f);
     ApplyResult applied = applyFixes(result.text, all);
     auto next = applied.text != result.text ? parseText(parser, applied.text) : nullptr;
-    if (next && errorsIn(*next) > baseline) {
+    if (next && errorCount(*next) > baseline) {
       // Find the culprits one by one; keep the fixes that re-parse cleanly on their own.
       std::vector<const Fix *> good;
       for (const Fix *f : all) {
         ApplyResult alone = applyFixes(result.text, {f});
         auto m = parseText(parser, alone.text);
-        if (m && errorsIn(*m) <= baseline) good.push_back(f);
-        else result.dropped.push_back(f->title);
+        if (m && errorCount(*m) <= baseline) good.push_back(f);
+        else drop(*f);
       }
       applied = applyFixes(result.text, good);
       next = applied.text != result.text ? parseText(parser, applied.text) : nullptr;
-      if (next && errorsIn(*next) > baseline) {
-        for (const Fix *f : good) result.dropped.push_back(f->title);
-        return result; // the combination breaks the file: keep the last good state
+      if (next && errorCount(*next) > baseline) {
+        // Fixes fine alone that break the file together (removing every statement of a block one
+        // by one): keep them one by one while the file still parses; the rest are proposed again next round,
+        // against the new text (the last statement's removal then leaves `pass`).
+        std::vector<const Fix *> kept;
+        for (const Fix *f : good) {
+          kept.push_back(f);
+          ApplyResult trial = applyFixes(result.text, kept);
+          auto m = parseText(parser, trial.text);
+          if (!m || errorCount(*m) > baseline) kept.pop_back();
+        }
+        applied = applyFixes(result.text, kept);
+        next = applied.text != result.text ? parseText(parser, applied.text) : nullptr;
+        if (next && errorCount(*next) > baseline) return result; // cannot happen: kept re-parsed
       }
     }
     if (!next) return result; // nothing changed: fixpoint

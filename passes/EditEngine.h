@@ -30,10 +30,16 @@ struct TransformResult {
 /// Number of syntax errors (ERROR and MISSING nodes) in `text`.
 std::size_t countSyntaxErrors(std::string_view text);
 
+/// Counts errors a parse alone does not show (CPython's compile-time errors: `return` outside a
+/// function, bad `nonlocal`, duplicate parameters...), added to the syntax-error count when an edit
+/// is validated.
+using ErrorCounter = std::function<std::size_t(const ParsedModule &)>;
+
 /// Runs `producer` on `source`, applies non-overlapping fixes, re-parses, repeats until nothing
-/// changes or `maxRounds` is reached. Fixes whose result has more syntax errors than the input are
-/// dropped (and reported in `dropped`).
-TransformResult transformToFixpoint(const SourceFile &source, const FixProducer &producer, int maxRounds = 10);
+/// changes or `maxRounds` is reached. Fixes whose result has more syntax errors (plus the errors
+/// `extraErrors` counts) than the input are dropped (and reported in `dropped`).
+TransformResult transformToFixpoint(const SourceFile &source, const FixProducer &producer, int maxRounds = 10,
+                                    const ErrorCounter &extraErrors = {});
 
 /// The bytes to write for `text` in `original`'s encoding: BOM restored, CRLF/CR line endings of
 /// inserted text matched to the file's, re-encoded from UTF-8 when the file declared another encoding.

@@ -49,6 +49,67 @@ TEST(EditEngine, FixpointDropsFixesThatBreakTheFile) {
   EXPECT_FALSE(r.dropped.empty());
 }
 
+TEST(EditEngine, ExtraErrorCounterRejectsWhatCompileWouldReject) {
+  auto src = SourceFile::fromBytes("a.py", "x = 1\ny = 2\n");
+  ASSERT_TRUE(src);
+  FixProducer producer = [](const ParsedModule &m) {
+    std::vector<Fix> fixes;
+    if (m.text().starts_with("x = 1")) fixes.push_back(replace(0, 5, "return 1"));
+    if (m.text().ends_with("y = 2\n")) fixes.push_back(replace(static_cast<std::uint32_t>(m.text().size() - 6),
+                                                               static_cast<std::uint32_t>(m.text().size() - 1), "y = 3"));
+    return fixes;
+  };
+  // `return` at module level parses (tree-sitter) but CPython's compiler rejects it.
+  ErrorCounter moduleReturns = [](const ParsedModule &m) {
+    std::size_t n = 0;
+    for (Node c : m.root().namedChildren()) n += c.is(NodeKind::ReturnStatement);
+    return n;
+  };
+  TransformResult plain = transformToFixpoint(**src, producer);
+  EXPECT_EQ(plain.text, "return 1\ny = 3\n");
+  TransformResult checked = transformToFixpoint(**src, producer, 10, moduleReturns);
+  EXPECT_EQ(checked.text, "x = 1\ny = 3\n");
+  EXPECT_EQ(checked.dropped, std::vector<std::string>{"replace"}) << "reported once though proposed every round";
+  EXPECT_TRUE(checked.converged);
+}
+
+TEST(EditEngine, FixesThatBreakTheFileOnlyTogetherWaitForTheNextRound) {
+  auto src = SourceFile::fromBytes("a.py", "def f():\n    a = 1\n    b = 2\nx = 3\n");
+  ASSERT_TRUE(src);
+  // Each removal is fine alone; together they leave `def f():` without a body.
+  FixProducer producer = [](const ParsedModule &m) {
+    std::vector<Fix> fixes;
+    std::string_view t = m.text();
+    std::size_t a = t.find("    a = 1\n"), b = t.find("    b = 2\n");
+    bool alone = (a == std::string_view::npos) != (b == std::string_view::npos);
+    for (std::size_t at : {a, b})
+      if (at != std::string_view::npos)
+        fixes.push_back(replace(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 10), alone ? "    pass\n" : ""));
+    return fixes;
+  };
+  TransformResult r = transformToFixpoint(**src, producer);
+  EXPECT_EQ(r.text, "def f():\n    pass\nx = 3\n");
+  EXPECT_TRUE(r.dropped.empty());
+  EXPECT_TRUE(r.converged);
+  // An empty block is a syntax error even where tree-sitter builds no ERROR node.
+  EXPECT_GT(countSyntaxErrors("def f():\nx = 3\n"), 0u);
+}
+
+TEST(EditEngine, DeclaredEncodingIsNotAppliedTwice) {
+  // The text of a latin-1 file is UTF-8 once decoded: re-parsing it must not decode it again.
+  auto src = SourceFile::fromBytes("a.py", "# -*- coding: latin-1 -*-\ns = '\xE9\xE9'\nx = 1\n");
+  ASSERT_TRUE(src);
+  FixProducer producer = [](const ParsedModule &m) {
+    std::vector<Fix> fixes;
+    if (std::size_t at = m.text().find("x = 1"); at != std::string_view::npos)
+      fixes.push_back(replace(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 5), "x = 2"));
+    return fixes;
+  };
+  TransformResult r = transformToFixpoint(**src, producer);
+  EXPECT_EQ(r.text, "# -*- coding: latin-1 -*-\ns = '\xC3\xA9\xC3\xA9'\nx = 2\n");
+  EXPECT_TRUE(r.converged);
+}
+
 TEST(EditEngine, NonConvergenceIsReported) {
   auto src = SourceFile::fromBytes("a.py", "x = 1\n");
   ASSERT_TRUE(src);
