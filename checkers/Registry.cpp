@@ -12,8 +12,14 @@
 #include "checkers/control-flow/DivisionByZero.h"
 #include "checkers/control-flow/UnreachableCode.h"
 #include "checkers/control-flow/UselessExpression.h"
+#include "checkers/dataclasses/DataclassFieldOrder.h"
+#include "checkers/dataclasses/DataclassMutableDefault.h"
+#include "checkers/dataclasses/DataclassPostInitMismatch.h"
+#include "checkers/dataclasses/DataclassSlotsZeroArgSuper.h"
+#include "checkers/dataclasses/InvalidDataclassDefinition.h"
+#include "checkers/dataclasses/InvalidEnumDefinition.h"
+#include "checkers/dataclasses/InvalidNamedtupleDefinition.h"
 #include "checkers/exceptions/JumpInFinally.h"
-#include "checkers/security/DebuggerLeft.h"
 #include "checkers/names/ClassScopeNameInNestedScope.h"
 #include "checkers/names/InvalidScopeDeclaration.h"
 #include "checkers/names/LateBindingClosure.h"
@@ -27,6 +33,7 @@
 #include "checkers/names/UnusedImport.h"
 #include "checkers/names/UnusedVariable.h"
 #include "checkers/names/UselessGlobal.h"
+#include "checkers/security/DebuggerLeft.h"
 #include "checkers/syntax/SyntaxError.h"
 
 #include <algorithm>
@@ -47,8 +54,15 @@ constexpr std::array kNative = {
     NativeCheckInfo{"ComparisonOfConstants", &make<ComparisonOfConstantsCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
     NativeCheckInfo{"ConstantCondition", &make<ConstantConditionCheck>},
+    NativeCheckInfo{"DataclassFieldOrder", &make<DataclassFieldOrderCheck>},
+    NativeCheckInfo{"DataclassMutableDefault", &make<DataclassMutableDefaultCheck>},
+    NativeCheckInfo{"DataclassPostInitMismatch", &make<DataclassPostInitMismatchCheck>},
+    NativeCheckInfo{"DataclassSlotsZeroArgSuper", &make<DataclassSlotsZeroArgSuperCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
+    NativeCheckInfo{"InvalidDataclassDefinition", &make<InvalidDataclassDefinitionCheck>},
+    NativeCheckInfo{"InvalidEnumDefinition", &make<InvalidEnumDefinitionCheck>},
+    NativeCheckInfo{"InvalidNamedtupleDefinition", &make<InvalidNamedtupleDefinitionCheck>},
     NativeCheckInfo{"InvalidScopeDeclaration", &make<InvalidScopeDeclarationCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
@@ -60,9 +74,9 @@ constexpr std::array kNative = {
     NativeCheckInfo{"SyntaxError", &make<SyntaxErrorCheck>},
     NativeCheckInfo{"TypeCheckingImportAtRuntime", &make<TypeCheckingImportAtRuntimeCheck>},
     NativeCheckInfo{"UnboundLocal", &make<UnboundLocalCheck>},
-    NativeCheckInfo{"UnreachableCode", &make<UnreachableCodeCheck>},
     NativeCheckInfo{"UndefinedAllName", &make<UndefinedAllNameCheck>},
     NativeCheckInfo{"UndefinedName", &make<UndefinedNameCheck>},
+    NativeCheckInfo{"UnreachableCode", &make<UnreachableCodeCheck>},
     NativeCheckInfo{"UnusedImport", &make<UnusedImportCheck>},
     NativeCheckInfo{"UnusedSuppression", nullptr},
     NativeCheckInfo{"UnusedVariable", &make<UnusedVariableCheck>},
