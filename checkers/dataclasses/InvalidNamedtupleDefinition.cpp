@@ -83,6 +83,20 @@ void checkClass(const Check &check, Node node, CheckContext &ctx, const dc::Fact
   }
   std::optional<std::vector<dc::Field>> fields = dc::ownFields(facts, node, false);
   if (!fields) return;
+  // Attributes the NamedTuple machinery owns (checked after the fields, as CPython does).
+  Node prohibited;
+  for (Node s : dc::bodyStatements(node)) {
+    Node target;
+    if (s.is(NodeKind::FunctionDefinition) || s.is(NodeKind::ClassDefinition)) target = s.field(FieldId::Name);
+    else if (s.is(NodeKind::ExpressionStatement) && s.namedChild(0).is(NodeKind::Assignment) &&
+             !s.namedChild(0).field(FieldId::Type) && s.namedChild(0).field(FieldId::Right))
+      target = s.namedChild(0).field(FieldId::Left);
+    if (!target.is(NodeKind::Identifier)) continue;
+    std::string_view n = facts.text(target);
+    for (std::string_view p : {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+                               "_make", "_replace", "_asdict", "_source"})
+      if (n == p && !prohibited) prohibited = target;
+  }
   const dc::Field *withDefault = nullptr;
   for (const dc::Field &f : *fields) {
     if (f.unannotatedField || f.initVar) continue;
@@ -101,6 +115,10 @@ void checkClass(const Check &check, Node node, CheckContext &ctx, const dc::Fact
       return;
     }
   }
+  if (prohibited)
+    ctx.report(check, prohibited,
+               "class creation raises `AttributeError`: Cannot overwrite NamedTuple attribute " +
+                   std::string(facts.text(prohibited)));
 }
 
 void checkCall(const Check &check, Node node, CheckContext &ctx, const dc::Facts &facts) {
