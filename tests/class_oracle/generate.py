@@ -56,6 +56,7 @@ class ClassInfo:
     is_meta: bool = False  # derives from type
     enum_meta: bool = False  # a metaclass deriving from EnumMeta
     dataclass: bool = False  # a dataclass in its MRO (Enum counts those as data types)
+    ancestors: list = field(default_factory=list)  # user classes it derives from (ClassInfo)
     # whether instances have a __dict__ / __weakref__: True, False or None (unknown)
     has_dict: bool | None = False
     has_weakref: bool | None = False
@@ -150,6 +151,11 @@ class Generator:
             bases.append(self.rng.choice(bases))  # a repeated base
         if len(bases) >= 2 and self.chance(0.2):
             self.rng.shuffle(bases)
+        derived = [c for c in defined if c.ancestors]
+        if derived and self.chance(0.06):
+            # an ancestor listed before its descendant: no consistent MRO
+            child = self.rng.choice(derived)
+            bases = [self.rng.choice(child.ancestors), child]
         return bases
 
     def klass(self, name: str, defined: list[ClassInfo], metas: list[ClassInfo], lines: list[str],
@@ -167,6 +173,11 @@ class Generator:
         info.is_meta = any(b.is_meta for b in bases)
         info.enum_meta = any(b.enum_meta for b in bases)
         info.dataclass = any(b.dataclass for b in bases)
+        for b in bases:
+            if b.name == b.spelling and (b.name[:1] in "CM") and b.name[1:].isdigit():
+                for a in [b] + b.ancestors:
+                    if all(a is not x for x in info.ancestors):
+                        info.ancestors.append(a)
         base_dict = [b.has_dict for b in bases] or [False]
         base_weak = [b.has_weakref for b in bases] or [False]
         dict_known = None not in base_dict and not info.builtins
