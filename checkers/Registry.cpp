@@ -5,6 +5,7 @@
 #include "checkers/async/UselessWithLock.h"
 #include "checkers/attributes/AssignThroughSuper.h"
 #include "checkers/attributes/PropertyWithParameters.h"
+#include "checkers/classes/ClassCreationChecks.h"
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/ComparisonOfConstants.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
@@ -49,10 +50,14 @@ constexpr std::array kNative = {
     NativeCheckInfo{"ConstantCondition", &make<ConstantConditionCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
+    NativeCheckInfo{"DuplicateBase", &make<DuplicateBaseCheck>},
+    NativeCheckInfo{"InconsistentMro", &make<InconsistentMroCheck>},
+    NativeCheckInfo{"InstanceLayoutConflict", &make<InstanceLayoutConflictCheck>},
     NativeCheckInfo{"InvalidScopeDeclaration", &make<InvalidScopeDeclarationCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"LateBindingClosure", &make<LateBindingClosureCheck>},
+    NativeCheckInfo{"MetaclassConflict", &make<MetaclassConflictCheck>},
     NativeCheckInfo{"PossiblyUnbound", &make<PossiblyUnboundCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
     NativeCheckInfo{"RedefinedBuiltin", &make<RedefinedBuiltinCheck>},
