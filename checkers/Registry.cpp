@@ -5,6 +5,7 @@
 #include "checkers/async/UselessWithLock.h"
 #include "checkers/attributes/AssignThroughSuper.h"
 #include "checkers/attributes/PropertyWithParameters.h"
+#include "checkers/classes/ClassCreationChecks.h"
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/ComparisonOfConstants.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
@@ -60,6 +61,9 @@ constexpr std::array kNative = {
     NativeCheckInfo{"DataclassSlotsZeroArgSuper", &make<DataclassSlotsZeroArgSuperCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
+    NativeCheckInfo{"DuplicateBase", &make<DuplicateBaseCheck>},
+    NativeCheckInfo{"InconsistentMro", &make<InconsistentMroCheck>},
+    NativeCheckInfo{"InstanceLayoutConflict", &make<InstanceLayoutConflictCheck>},
     NativeCheckInfo{"InvalidDataclassDefinition", &make<InvalidDataclassDefinitionCheck>},
     NativeCheckInfo{"InvalidEnumDefinition", &make<InvalidEnumDefinitionCheck>},
     NativeCheckInfo{"InvalidNamedtupleDefinition", &make<InvalidNamedtupleDefinitionCheck>},
@@ -67,6 +71,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"LateBindingClosure", &make<LateBindingClosureCheck>},
+    NativeCheckInfo{"MetaclassConflict", &make<MetaclassConflictCheck>},
     NativeCheckInfo{"PossiblyUnbound", &make<PossiblyUnboundCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},
     NativeCheckInfo{"RedefinedBuiltin", &make<RedefinedBuiltinCheck>},
