@@ -4,6 +4,7 @@
 #include "semantic/classes/ClassModel.h"
 
 #include "parser/Tree.h"
+#include "semantic/ModuleGraph.h"
 
 #include <algorithm>
 
@@ -241,7 +242,16 @@ std::string ClassRef::fullName() const {
 
 std::vector<std::string> mroNames(const ClassFacts &facts) {
   std::vector<std::string> out;
-  for (const ClassRef &c : facts.mro) out.push_back(c.info().name);
+  for (const ClassRef &c : facts.mro) {
+    // typeshed declares the enum metaclass as `EnumMeta` (with `EnumType = EnumMeta` from 3.11);
+    // at run time, from 3.11, the class is named EnumType and EnumMeta is the alias.
+    if (c.module->fromTypeshed() && c.module->moduleName() == "enum" && c.info().qualname == "EnumMeta" &&
+        c.module->owner().graph().pythonMinor() >= 11) {
+      out.push_back("EnumType");
+      continue;
+    }
+    out.push_back(c.info().name);
+  }
   return out;
 }
 
