@@ -67,6 +67,10 @@ class Module:
     source: str
     # (class name, line of its `class` keyword), in source order
     classes: list[tuple[str, int]]
+    # the user classes each class names as bases
+    bases: dict[str, list[str]] = field(default_factory=dict)
+    # classes decorated with @dataclass(slots=True), which returns a new class
+    replaced: set[str] = field(default_factory=set)
 
 
 class Generator:
@@ -101,6 +105,8 @@ class Generator:
         defined: list[ClassInfo] = []
         metas: list[ClassInfo] = []
         classes: list[tuple[str, int]] = []
+        self.bases: dict[str, list[str]] = {}
+        self.replaced: set[str] = set()
         count = self.rng.randint(3, 9)
         for i in range(count):
             if self.chance(0.15):
@@ -111,7 +117,7 @@ class Generator:
                 info = self.klass(f"C{i}", defined, metas, lines, classes)
                 if info is not None:
                     defined.append(info)
-        return Module("\n".join(lines) + "\n", classes)
+        return Module("\n".join(lines) + "\n", classes, self.bases, self.replaced)
 
     def metaclass(self, name: str, metas: list[ClassInfo], lines: list[str],
                   classes: list[tuple[str, int]]) -> ClassInfo:
@@ -132,6 +138,7 @@ class Generator:
             info.enum_meta = a.enum_meta or b.enum_meta
         else:
             bases = ["type"]
+        self.bases[name] = [b for b in bases if b[:1] in "CM" and b[1:].isdigit()]
         classes.append((name, len(lines) + 1))
         lines.append(f"class {name}({', '.join(bases)}):")
         lines.append("    pass")
@@ -221,6 +228,7 @@ class Generator:
             decorator = self.rng.choice(["@dataclasses.dataclass", "@dc.dataclass"]) + args
             info.dataclass = True
             if args == "(slots=True)":
+                self.replaced.add(name)
                 # the decorator replaces the class by one with __slots__ for its fields
                 info.has_dict = info.has_weakref = None
             body.append(f"    f{name.lower()}: int = {self.rng.randrange(10)}")
@@ -231,6 +239,9 @@ class Generator:
             body.append("    pass")
         if decorator:
             lines.append(decorator)
+        self.bases[name] = [b.name for b in bases if b.name == b.spelling and b.name[:1] in "CM"
+                            and b.name[1:].isdigit()] + [k.split("=", 1)[1] for k in keywords
+                                                         if k.split("=", 1)[1][:1] == "M"]
         arglist = [b.spelling for b in bases] + keywords
         header = f"class {name}({', '.join(arglist)}):" if arglist else f"class {name}:"
         classes.append((name, len(lines) + 1))

@@ -1,7 +1,8 @@
 """Class-model oracle: typhon's `mro` command against CPython on generated modules.
 
 Usage: python3 oracle.py [--typhon PATH] [--seed N] [--count N] [--keep DIR] [--show N]
-Seed and count default to $TYPHON_ORACLE_SEED / $TYPHON_ORACLE_COUNT (else 20261121 / 400).
+Seed and count default to $TYPHON_ORACLE_SEED / $TYPHON_ORACLE_COUNT (else 20261121 / 150:
+each `typhon mro` run loads typeshed's builtins, about 0.3 s).
 Without --typhon only the CPython side runs (a self-check of the generator: every failing class
 statement must be one of the recorded class lines and fail for a reason a rule covers).
 
@@ -17,6 +18,7 @@ all modules agree.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -78,8 +80,10 @@ def short(name: str) -> str:
 
 
 def run_typhon(typhon: str, path: str) -> dict:
-    proc = subprocess.run([typhon, "mro", path, "--format", "json"], capture_output=True, text=True,
-                          timeout=60)
+    # The target version is the interpreter's: typeshed's declarations depend on it.
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    proc = subprocess.run([typhon, "mro", path, "--format", "json", "--python-version", version],
+                          capture_output=True, text=True, timeout=60)
     try:
         return json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -87,13 +91,35 @@ def run_typhon(typhon: str, path: str) -> dict:
                            f"stderr {proc.stderr[:300]!r}"}
 
 
-def compare(module: Module, py: dict, ty: dict) -> list[str]:
+def depends_on_replaced(module: Module, name: str) -> bool:
+    """Whether the class is, or derives from, a class decorated with @dataclass(slots=True)."""
+    stack, seen = [name], set()
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        if n in module.replaced:
+            return True
+        stack.extend(module.bases.get(n, []))
+    return False
+
+
+# Explicit exclusion: typhon documents classes deriving from a class whose decorator may replace
+# it (`@dataclass(slots=True)` returns a new class) as unknown (docs/class-model.md) and leaves
+# them out of `typhon mro`. Such a class missing from typhon's answer, or a failing class statement
+# over such bases without any class-model diagnostic, is counted as excluded, not compared. A
+# verdict typhon does give for them must still be right.
+def compare(module: Module, py: dict, ty: dict, excluded: dict) -> list[str]:
     if "invalid" in ty:
         return ["typhon gave no JSON: " + ty["invalid"]]
     problems = []
     ty_classes = {k: [short(n) for n in v] for k, v in (ty.get("classes") or {}).items()}
     for name, mro in py["classes"].items():
         got = ty_classes.get(name)
+        if got is None and depends_on_replaced(module, name):
+            excluded["classes"] += 1
+            continue
         if got != mro:
             problems.append(f"MRO of {name}: CPython {mro}, typhon {got}")
     err = py["error"]
@@ -104,7 +130,11 @@ def compare(module: Module, py: dict, ty: dict) -> list[str]:
         if stop is not None and line is not None and line >= stop:
             continue
         problems.append(f"spurious {d.get('rule')} on line {line}: {d.get('message')}")
-    if err and not err["rule"].startswith("other:"):
+    failing = next((n for n, line in module.classes if err and line == err["line"]), None)
+    if (err and failing and depends_on_replaced(module, failing)
+            and not any(d.get("range", {}).get("start", {}).get("line") == stop for d in diags)):
+        excluded["failures"] += 1
+    elif err and not err["rule"].startswith("other:"):
         if not any(d.get("rule") == err["rule"] and d.get("range", {}).get("start", {}).get("line") == stop
                    for d in diags):
             seen = [(d.get("rule"), d.get("range", {}).get("start", {}).get("line")) for d in diags]
@@ -116,7 +146,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--typhon")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("TYPHON_ORACLE_SEED", "20261121")))
-    ap.add_argument("--count", type=int, default=int(os.environ.get("TYPHON_ORACLE_COUNT", "400")))
+    ap.add_argument("--count", type=int, default=int(os.environ.get("TYPHON_ORACLE_COUNT", "150")))
     ap.add_argument("--keep", help="write the modules to this directory and keep them")
     ap.add_argument("--show", type=int, default=10, help="disagreements to print")
     args = ap.parse_args()
@@ -147,19 +177,25 @@ def main() -> int:
         return 0
 
     disagreements = []
+    excluded = {"classes": 0, "failures": 0}
     with tempfile.TemporaryDirectory(prefix="typhon-class-oracle-") as tmp:
         out = args.keep or tmp
         os.makedirs(out, exist_ok=True)
-        for i, (m, r) in enumerate(zip(modules, results)):
-            path = os.path.join(out, f"m{i:04d}.py")
-            with open(path, "w", encoding="utf-8") as f:
+        paths = []
+        for i, m in enumerate(modules):
+            paths.append(os.path.join(out, f"m{i:04d}.py"))
+            with open(paths[-1], "w", encoding="utf-8") as f:
                 f.write(m.source)
-            ty = run_typhon(args.typhon, path)
-            problems = compare(m, r, ty)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            answers = list(pool.map(lambda p: run_typhon(args.typhon, p), paths))
+        for i, (m, r, ty) in enumerate(zip(modules, results, answers)):
+            problems = compare(m, r, ty, excluded)
             if problems:
-                disagreements.append((i, path, m, r, ty, problems))
+                disagreements.append((i, paths[i], m, r, ty, problems))
     agree = len(modules) - len(disagreements)
-    print(f"[class oracle] agreement: {agree}/{len(modules)} modules ({100.0 * agree / len(modules):.1f}%)")
+    print(f"[class oracle] agreement: {agree}/{len(modules)} modules ({100.0 * agree / len(modules):.1f}%); "
+          f"excluded (documented unknown: derives from a @dataclass(slots=True) class): "
+          f"{excluded['classes']} classes, {excluded['failures']} failing statements")
     for i, path, m, r, ty, problems in disagreements[: args.show]:
         print(f"--- module {i} ({path})")
         numbered = "\n".join(f"{n:3d} | {line}" for n, line in enumerate(m.source.splitlines(), 1))
