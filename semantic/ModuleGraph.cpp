@@ -6,6 +6,7 @@
 #include "semantic/Builtins.h"
 
 #include <climits>
+#include <mutex>
 #include <fstream>
 
 namespace typhon::sema {
@@ -13,7 +14,11 @@ namespace typhon::sema {
 namespace fs = std::filesystem;
 
 struct ModuleGraph::Entry {
-  std::once_flag once;
+  // A mutex and a flag rather than std::once_flag: loads nest (a module loads its parent
+  // packages) and run concurrently, and libstdc++'s call_once crashed under that (SIGBUS/SIGSEGV
+  // in ModuleGraph.ThreadSafeLoading, about 1 run in 6).
+  std::mutex mutex;
+  bool loaded = false;
   std::unique_ptr<Module> module;
 };
 
@@ -196,7 +201,12 @@ const Module *ModuleGraph::module(std::string_view dottedName) {
     entry = it->second.get();
   }
   // Loading a module loads its parent packages first (never its imports), so this cannot cycle.
-  std::call_once(entry->once, [&] { entry->module = load(dottedName); });
+  // Locks are taken child before parent only, so they cannot deadlock.
+  std::lock_guard lock(entry->mutex);
+  if (!entry->loaded) {
+    entry->module = load(dottedName);
+    entry->loaded = true;
+  }
   return entry->module.get();
 }
 
