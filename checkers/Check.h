@@ -16,7 +16,11 @@ namespace typhon {
 
 namespace sema {
 class SemanticModel;
-}
+namespace classes {
+class ClassModel;
+class ModuleClasses;
+} // namespace classes
+} // namespace sema
 
 /// How a rule is configured for this run: identity from its YAML entry, severity and options
 /// from the rule sets and configuration.
@@ -34,6 +38,11 @@ struct FileFacts {
   int pythonMinor = 13;
   /// True for test modules (test_*.py, *_test.py, conftest.py, files under tests/ or test/).
   bool isTestFile = false;
+  /// The file on disk (for its module name in the module graph); empty for text without a file.
+  std::string absolutePath;
+  /// The run's class model (module graph of the project and typeshed), shared by the files of a
+  /// run; when null and a check needs it, the engine uses one for the current directory.
+  sema::classes::ClassModel *classModel = nullptr;
 };
 
 class CheckContext;
@@ -56,6 +65,9 @@ public:
   /// Whether the check can report anything in this file (a cheap test before the walk; false
   /// takes the check out of this file's walk).
   virtual bool appliesTo(const CheckContext &) const { return true; }
+  /// Whether the check reads the class model (CheckContext::classes()); built only when some
+  /// enabled check needs it. Implies needsSemantic().
+  virtual bool needsClassModel() const { return false; }
   /// Called once per file before the walk.
   virtual void begin(CheckContext &) const {}
   /// Called for every node whose kind is in kinds(), in pre-order.
@@ -77,6 +89,10 @@ public:
   /// The module's binder model; null unless an enabled check returns true from needsSemantic().
   const sema::SemanticModel *semantic() const { return semantic_; }
   void setSemantic(const sema::SemanticModel *model) { semantic_ = model; }
+  /// The classes of the module with their facts; null unless an enabled check returns true from
+  /// needsClassModel().
+  const sema::classes::ModuleClasses *classes() const { return classes_; }
+  void setClasses(const sema::classes::ModuleClasses *classes) { classes_ = classes; }
 
   /// Ancestors of the node being visited, root first; ancestors().back() is its parent.
   const std::vector<Node> &ancestors() const { return ancestors_; }
@@ -104,6 +120,7 @@ private:
   const ParsedModule &module_;
   FileFacts facts_;
   const sema::SemanticModel *semantic_ = nullptr;
+  const sema::classes::ModuleClasses *classes_ = nullptr;
   std::vector<Node> ancestors_;
   std::vector<Diagnostic> diagnostics_;
   std::unordered_map<const void *, std::shared_ptr<void>> scratch_;

@@ -3,8 +3,13 @@
 
 #include "checkers/Suppressions.h"
 #include "semantic/Binder.h"
+#include "semantic/ModuleGraph.h"
+#include "semantic/classes/ClassModel.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace typhon {
 
@@ -14,6 +19,28 @@ std::vector<const Check *> rawPointers(const std::vector<std::unique_ptr<Check>>
   std::vector<const Check *> out;
   for (const auto &c : checks) out.push_back(c.get());
   return out;
+}
+
+/// The class model used when the caller provides none (rule tests, fixtures): one per target
+/// version, over the current directory and typeshed, for the whole process.
+sema::classes::ClassModel &defaultClassModel(int pythonMinor) {
+  struct Entry {
+    std::unique_ptr<sema::ModuleGraph> graph;
+    std::unique_ptr<sema::classes::ClassModel> model;
+  };
+  static std::mutex mutex;
+  static std::map<int, Entry> models;
+  std::lock_guard lock(mutex);
+  Entry &e = models[pythonMinor];
+  if (!e.model) {
+    sema::ModuleGraphOptions options;
+    std::error_code ec;
+    options.roots.push_back(std::filesystem::current_path(ec));
+    options.pythonMinor = pythonMinor;
+    e.graph = std::make_unique<sema::ModuleGraph>(std::move(options));
+    e.model = std::make_unique<sema::classes::ClassModel>(*e.graph);
+  }
+  return *e.model;
 }
 
 bool isUnsuppressible(std::string_view rule) { return rule == "syntax-error" || rule == "io-error"; }
@@ -104,7 +131,9 @@ void reportUnused(const ParsedModule &module, const CheckPlan &plan, const RuleB
 CheckPlan::CheckPlan(std::vector<std::unique_ptr<Check>> checks, std::map<std::string, RuleBinding> bindings,
                      std::set<std::string> knownRules)
     : checks_(std::move(checks)), bindings_(std::move(bindings)), knownRules_(std::move(knownRules)),
-      driver_(rawPointers(checks_)) {}
+      driver_(rawPointers(checks_)) {
+  for (const auto &c : checks_) needsClassModel_ = needsClassModel_ || c->needsClassModel();
+}
 
 const RuleBinding *CheckPlan::binding(std::string_view id) const {
   auto it = bindings_.find(std::string(id));
@@ -114,10 +143,19 @@ const RuleBinding *CheckPlan::binding(std::string_view id) const {
 std::vector<Diagnostic> checkModule(const ParsedModule &module, const CheckPlan &plan, const FileFacts &facts) {
   CheckContext ctx(module, facts);
   std::optional<sema::SemanticModel> model;
+  std::unique_ptr<sema::classes::ModuleClasses> classes;
   const auto &checks = plan.driver().checks();
-  if (std::any_of(checks.begin(), checks.end(), [](const Check *c) { return c->needsSemantic(); })) {
+  bool wantClasses = std::any_of(checks.begin(), checks.end(), [](const Check *c) { return c->needsClassModel(); });
+  if (wantClasses || std::any_of(checks.begin(), checks.end(), [](const Check *c) { return c->needsSemantic(); })) {
     model = sema::bindModule(module, sema::bindOptionsFor(module.source().path(), facts.pythonMinor));
     ctx.setSemantic(&*model);
+  }
+  if (wantClasses) {
+    sema::classes::ClassModel &classModel = facts.classModel ? *facts.classModel : defaultClassModel(facts.pythonMinor);
+    std::string name = facts.absolutePath.empty() ? std::string()
+                                                  : classModel.graph().moduleNameForPath(facts.absolutePath);
+    classes = classModel.classesFor(module, *model, std::move(name), model->isPackageInit());
+    ctx.setClasses(classes.get());
   }
   std::vector<Suppression> suppressions;
   plan.driver().run(ctx, [&](Node comment) {

@@ -24,12 +24,15 @@ public:
   const RuleBinding *binding(std::string_view id) const;
   bool isKnownRule(std::string_view id) const { return knownRules_.contains(std::string(id)); }
   const std::map<std::string, RuleBinding> &bindings() const { return bindings_; }
+  /// Whether an enabled check reads the class model (the run then builds one per configuration).
+  bool needsClassModel() const { return needsClassModel_; }
 
 private:
   std::vector<std::unique_ptr<Check>> checks_;
   std::map<std::string, RuleBinding> bindings_;
   std::set<std::string> knownRules_;
   CheckDriver driver_;
+  bool needsClassModel_ = false;
 };
 
 /// Runs every check of `plan` over `module` in one walk, applies suppression comments and

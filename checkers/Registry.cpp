@@ -13,6 +13,7 @@
 #include "checkers/attributes/SetattrSelfRecursion.h"
 #include "checkers/classes/ClassBodySelfReference.h"
 #include "checkers/construction/MethodMissingSelf.h"
+#include "checkers/classes/ClassCreationChecks.h"
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/ComparisonOfConstants.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
@@ -27,6 +28,14 @@
 #include "checkers/exceptions/JumpInFinally.h"
 #include "checkers/metaclasses/NamespaceAnnotationsMissing.h"
 #include "checkers/metaclasses/NamespaceSeesMangledNames.h"
+#include "checkers/dataclasses/DataclassFieldOrder.h"
+#include "checkers/dataclasses/DataclassMutableDefault.h"
+#include "checkers/dataclasses/DataclassPostInitMismatch.h"
+#include "checkers/dataclasses/DataclassSlotsZeroArgSuper.h"
+#include "checkers/dataclasses/InvalidDataclassDefinition.h"
+#include "checkers/dataclasses/InvalidEnumDefinition.h"
+#include "checkers/dataclasses/InvalidNamedtupleDefinition.h"
+#include "checkers/exceptions/JumpInFinally.h"
 #include "checkers/names/ClassScopeNameInNestedScope.h"
 #include "checkers/names/ForwardReferenceAtRuntime.h"
 #include "checkers/names/InvalidScopeDeclaration.h"
@@ -66,6 +75,10 @@ constexpr std::array kNative = {
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
     NativeCheckInfo{"ConstantCondition", &make<ConstantConditionCheck>},
     NativeCheckInfo{"ContextmanagerYieldCount", &make<ContextmanagerYieldCountCheck>},
+    NativeCheckInfo{"DataclassFieldOrder", &make<DataclassFieldOrderCheck>},
+    NativeCheckInfo{"DataclassMutableDefault", &make<DataclassMutableDefaultCheck>},
+    NativeCheckInfo{"DataclassPostInitMismatch", &make<DataclassPostInitMismatchCheck>},
+    NativeCheckInfo{"DataclassSlotsZeroArgSuper", &make<DataclassSlotsZeroArgSuperCheck>},
     NativeCheckInfo{"DebuggerLeft", &make<DebuggerLeftCheck>},
     NativeCheckInfo{"DecoratorReturnsNone", &make<DecoratorReturnsNoneCheck>},
     NativeCheckInfo{"DecoratorWithoutWraps", &make<DecoratorWithoutWrapsCheck>},
@@ -73,6 +86,12 @@ constexpr std::array kNative = {
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
     NativeCheckInfo{"ForwardReferenceAtRuntime", &make<ForwardReferenceAtRuntimeCheck>},
     NativeCheckInfo{"InplaceOpReturnsNone", &make<InplaceOpReturnsNoneCheck>},
+    NativeCheckInfo{"DuplicateBase", &make<DuplicateBaseCheck>},
+    NativeCheckInfo{"InconsistentMro", &make<InconsistentMroCheck>},
+    NativeCheckInfo{"InstanceLayoutConflict", &make<InstanceLayoutConflictCheck>},
+    NativeCheckInfo{"InvalidDataclassDefinition", &make<InvalidDataclassDefinitionCheck>},
+    NativeCheckInfo{"InvalidEnumDefinition", &make<InvalidEnumDefinitionCheck>},
+    NativeCheckInfo{"InvalidNamedtupleDefinition", &make<InvalidNamedtupleDefinitionCheck>},
     NativeCheckInfo{"InvalidScopeDeclaration", &make<InvalidScopeDeclarationCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
@@ -80,6 +99,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"MethodMissingSelf", &make<MethodMissingSelfCheck>},
     NativeCheckInfo{"NamespaceAnnotationsMissing", &make<NamespaceAnnotationsMissingCheck>},
     NativeCheckInfo{"NamespaceSeesMangledNames", &make<NamespaceSeesMangledNamesCheck>},
+    NativeCheckInfo{"MetaclassConflict", &make<MetaclassConflictCheck>},
     NativeCheckInfo{"PossiblyUnbound", &make<PossiblyUnboundCheck>},
     NativeCheckInfo{"PropertyAccessorNameMismatch", &make<PropertyAccessorNameMismatchCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},

@@ -1,6 +1,8 @@
 // CheckRunner: the `typhon check` pipeline, parallel over files with deterministic output.
 #include "cli/CheckRunner.h"
 
+#include "semantic/classes/ClassModel.h"
+
 #include "checkers/Engine.h"
 #include "cli/Discovery.h"
 #include "cli/GitIgnore.h"
@@ -33,6 +35,20 @@ struct ConfigState {
   bool fileFilters = false; ///< per-file-ignores or rules with `files`/`ignores` globs
   std::mutex planMutex;
   std::map<std::string, std::shared_ptr<const CheckPlan>> plans; ///< keyed by per-file-ignored rule ids
+  /// The module graph and class model of files under this configuration, per target version;
+  /// built when a plan first needs them, shared by the threads.
+  std::mutex classMutex;
+  std::map<int, std::pair<std::unique_ptr<sema::ModuleGraph>, std::unique_ptr<sema::classes::ClassModel>>> classModels;
+
+  sema::classes::ClassModel *classModel(int pythonMinor) {
+    std::lock_guard lock(classMutex);
+    auto &entry = classModels[pythonMinor];
+    if (!entry.second) {
+      entry.first = std::make_unique<sema::ModuleGraph>(moduleGraphOptions(*config, pythonMinor));
+      entry.second = std::make_unique<sema::classes::ClassModel>(*entry.first);
+    }
+    return entry.second.get();
+  }
 };
 
 class Session {
@@ -233,6 +249,11 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
       facts.pythonMajor = options.selection.pythonVersion ? options.selection.pythonVersion->first : state.config->pythonMajor;
       facts.pythonMinor = options.selection.pythonVersion ? options.selection.pythonVersion->second : state.config->pythonMinor;
       facts.isTestFile = looksLikeTestFile(relative);
+      if (plan->needsClassModel()) {
+        std::error_code ec;
+        facts.absolutePath = fs::absolute(file.path, ec).string();
+        facts.classModel = state.classModel(facts.pythonMinor);
+      }
       if (options.fold) {
         // Tokenizer-level errors (an unexpected indent...) count too: such a file is left alone.
         fixFile(i, **source, *plan, facts, module->root().hasError() || !findSyntaxErrors(*module).empty());
@@ -267,6 +288,19 @@ std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const R
   result.durationMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
+}
+
+sema::ModuleGraphOptions moduleGraphOptions(const Config &config, int pythonMinor) {
+  sema::ModuleGraphOptions out;
+  std::error_code ec;
+  fs::path root = config.file.empty() || config.root.empty() ? fs::current_path(ec) : config.root;
+  out.roots.push_back(root);
+  for (const std::string &p : config.searchPaths) {
+    fs::path dir(p);
+    out.roots.push_back(dir.is_absolute() ? dir : root / dir);
+  }
+  out.pythonMinor = pythonMinor;
+  return out;
 }
 
 } // namespace typhon

@@ -3,7 +3,9 @@
 
 #include "checkers/Diagnostic.h"
 #include "passes/fold/Fold.h"
+#include "rules/Config.h"
 #include "rules/RuleCatalog.h"
+#include "semantic/ModuleGraph.h"
 #include "rules/Selection.h"
 
 #include <filesystem>
@@ -62,5 +64,9 @@ struct RunError {
 };
 
 std::expected<RunResult, RunError> runCheck(const CheckOptions &options, const RuleCatalog &builtin);
+
+/// The module graph's options for files governed by `config`: the project root (the config's
+/// directory, or the current directory without a config file), then `search-paths`.
+sema::ModuleGraphOptions moduleGraphOptions(const Config &config, int pythonMinor);
 
 } // namespace typhon

@@ -1,5 +1,6 @@
 // typhon: command-line entry point (CLI11). Subcommands: check (default), rules.
 #include "cli/CheckRunner.h"
+#include "cli/MroCommand.h"
 #include "cli/Render.h"
 #include "cli/RuleTests.h"
 #include "cli/Transform.h"
@@ -37,7 +38,7 @@ std::vector<std::string> splitCommas(const std::vector<std::string> &values) {
 
 bool isSubcommand(std::string_view arg) {
   return arg == "check" || arg == "fix" || arg == "rewrite" || arg == "fold" || arg == "rules" || arg == "init" ||
-         arg == "help" || arg == "rename";
+         arg == "help" || arg == "rename" || arg == "mro";
 }
 
 constexpr std::string_view kStarterConfig = R"(# typhon configuration (see docs/configuration.md).
@@ -182,6 +183,14 @@ int main(int argc, char **argv) {
   renameCmd->add_flag("--check", checkFlag, "Write nothing; exit 1 if anything would change");
   renameCmd->add_flag("--stdout", stdoutFlag, "Print the renamed source of FILE; write nothing");
   renameCmd->add_flag("--no-gitignore", noGitignore, "Do not honour .gitignore files");
+  MroOptions mroOptions;
+  std::string mroFormat = "text", mroPython, mroConfig;
+  CLI::App *mro = app.add_subcommand("mro", "Print the method resolution order of the classes in a file");
+  mro->add_option("file", mroOptions.file, "Python file")->required();
+  mro->add_option("class", mroOptions.className, "Only this class (qualified name, e.g. Outer.Inner)");
+  mro->add_option("--format", mroFormat, "Output format")->check(CLI::IsMember({"text", "json"}));
+  mro->add_option("--config", mroConfig, "Configuration file (typhon.yaml or pyproject.toml)");
+  mro->add_option("--python-version", mroPython, "Target Python version, e.g. 3.12");
 
   std::vector<const char *> cargv{argv[0]};
   for (const std::string &a : args) cargv.push_back(a.c_str());
@@ -193,6 +202,18 @@ int main(int argc, char **argv) {
   }
 
   if (*init) return initCommand(initPath, initForce);
+  if (*mro) {
+    mroOptions.json = mroFormat == "json";
+    if (!mroConfig.empty()) mroOptions.configFile = std::filesystem::absolute(mroConfig);
+    if (!mroPython.empty()) {
+      mroOptions.pythonVersion = parsePythonVersion(mroPython);
+      if (!mroOptions.pythonVersion) {
+        std::cerr << "typhon: --python-version must look like 3.12, not `" << mroPython << "`\n";
+        return 2;
+      }
+    }
+    return mroCommand(mroOptions, *catalog);
+  }
   if (*list) return rulesList(*catalog, listJson, listSet);
   if (*testCmd) return rulesTest(*catalog, testDirs);
   if (*explain) return rulesExplain(*catalog, explainId);

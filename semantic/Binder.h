@@ -16,6 +16,9 @@ namespace typhon::sema {
 struct BindOptions {
   /// Target Python 3.minor: decides whether annotations are evaluated and which builtins exist.
   int pythonMinor = 13;
+  /// Evaluate `sys.version_info` checks for exactly 3.`pythonMinor` rather than for every version
+  /// from it on (typeshed's stubs, read for one target version by the module graph).
+  bool exactVersion = false;
   /// A stub (.pyi): nothing runs, every annotation is deferred, order does not matter.
   bool isStub = false;
   /// A package's __init__: `__path__` is defined.

@@ -26,20 +26,20 @@ std::vector<int> literalVersion(FNode n, std::string_view text) {
 
 /// A comparison of `sys.version_info` with a literal whose outcome is the same for every Python
 /// from 3.`minor` on (the configured version is the oldest the code must run on).
-std::optional<bool> versionComparison(FNode condition, std::string_view text, int minor) {
+std::optional<bool> versionComparison(FNode condition, std::string_view text, int minor, bool exact) {
   if (!condition.is(NodeKind::ComparisonOperator) || condition.namedChildCount() != 2) return std::nullopt;
   std::string_view left = condition.namedChild(0).text(text);
   std::string_view op = condition.child(1).text(text);
   std::vector<int> right = literalVersion(condition.namedChild(1), text);
   if (right.empty()) return std::nullopt;
   // The oldest and newest versions the code may run on, as (major, minor).
-  std::vector<int> oldest{3, minor}, newest{3, 99};
+  std::vector<int> oldest{3, minor}, newest{3, exact ? minor : 99};
   if (left == "sys.version_info[0]" || left == "sys.version_info.major") {
     oldest = {3};
     newest = {3};
   } else if (left == "sys.version_info[1]" || left == "sys.version_info.minor") {
     oldest = {minor};
-    newest = {99};
+    newest = {exact ? minor : 99};
   } else if (left != "sys.version_info" && left != "sys.version_info[:2]" && left != "sys.version_info[0:2]") {
     return std::nullopt;
   }
@@ -63,7 +63,7 @@ std::optional<bool> versionComparison(FNode condition, std::string_view text, in
 
 /// A condition whose truth is known statically: literals, `not` of one, and comparisons of
 /// `sys.version_info` that hold for every supported version.
-std::optional<bool> staticTruth(FNode condition, std::string_view text, int minor) {
+std::optional<bool> staticTruth(FNode condition, std::string_view text, int minor, bool exact) {
   while (condition.is(NodeKind::ParenthesizedExpression) && condition.namedChildCount() == 1)
     condition = condition.namedChild(0);
   switch (condition.kind()) {
@@ -75,11 +75,11 @@ std::optional<bool> staticTruth(FNode condition, std::string_view text, int mino
     return digits.find_first_not_of("0_xXoObB") != std::string_view::npos;
   }
   case NodeKind::NotOperator: {
-    std::optional<bool> inner = staticTruth(condition.field(FieldId::Argument), text, minor);
+    std::optional<bool> inner = staticTruth(condition.field(FieldId::Argument), text, minor, exact);
     if (inner) return !*inner;
     return std::nullopt;
   }
-  case NodeKind::ComparisonOperator: return versionComparison(condition, text, minor);
+  case NodeKind::ComparisonOperator: return versionComparison(condition, text, minor, exact);
   default: return std::nullopt;
   }
 }
@@ -233,7 +233,7 @@ void BinderWalk::walkStatement(FNode s) {
     if (parts.empty()) return;
     walkExpression(parts[0]);
     if (parts.size() > 1) walkConditional(parts[1], FNode());
-    std::optional<bool> truth = staticTruth(parts[0], text_, options_.pythonMinor);
+    std::optional<bool> truth = staticTruth(parts[0], text_, options_.pythonMinor, options_.exactVersion);
     if (truth && !*truth) state().setUnreachable();
     return;
   }
@@ -310,7 +310,7 @@ std::pair<std::uint32_t, std::uint32_t> conditionGuards(FNode condition, std::st
 void BinderWalk::walkIfChain(FNode condition, FNode consequence, const std::vector<FNode> &alternatives,
                              std::size_t next) {
   walkExpression(condition);
-  std::optional<bool> truth = staticTruth(condition, text_, options_.pythonMinor);
+  std::optional<bool> truth = staticTruth(condition, text_, options_.pythonMinor, options_.exactVersion);
   bool typeChecking = isTypeCheckingName(condition, text_);
   bool notTypeChecking = condition.is(NodeKind::NotOperator) &&
                          isTypeCheckingName(condition.field(FieldId::Argument), text_);
@@ -442,7 +442,7 @@ void BinderWalk::walkFor(FNode s) {
 
 void BinderWalk::walkWhile(FNode s) {
   FNode condition = s.field(FieldId::Condition);
-  std::optional<bool> truth = staticTruth(condition, text_, options_.pythonMinor);
+  std::optional<bool> truth = staticTruth(condition, text_, options_.pythonMinor, options_.exactVersion);
   FNode elseClause = s.field(FieldId::Alternative);
   walkLoop(
       s, s.field(FieldId::Body), elseClause ? elseClause.field(FieldId::Body) : FNode(), truth && *truth,

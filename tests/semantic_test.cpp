@@ -259,8 +259,8 @@ TEST(Oracle, NameErrorsAgreeWithCPython) {
         verdict = r == "class-scope-name-in-nested-scope" ? "undefined-name" : r;
     EXPECT_EQ(verdict, c.expected) << c.code;
     if (!python) continue;
-    // One file per process: other test runs on the machine use the same temporary directory.
-    std::string file = ::testing::TempDir() + "typhon_oracle_" + std::to_string(getpid()) + ".py";
+    // Unique per process: other checkouts may run this test at the same time.
+    std::string file = ::testing::TempDir() + "typhon_oracle_" + std::to_string(::getpid()) + ".py";
     std::ofstream(file) << c.code
                         << "\ntry:\n    f()\n    print('ok')\nexcept UnboundLocalError:\n    print('unbound-local')\n"
                            "except NameError:\n    print('undefined-name')\n";
