@@ -264,8 +264,8 @@ struct DataclassOptions {
 };
 std::optional<DataclassOptions> dataclassOptions(ClassRef cls);
 
-/// A dataclass field, as dataclasses.fields() lists it (plus ClassVar/InitVar pseudo-fields,
-/// flagged).
+/// A dataclass field, as `__dataclass_fields__` lists it: dataclasses.fields() plus the ClassVar
+/// and InitVar pseudo-fields (flagged).
 struct DataclassField {
   std::string name;
   /// The class whose body declares it, and the annotated assignment / annotation statement.
