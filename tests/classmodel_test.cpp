@@ -422,6 +422,8 @@ TEST(ClassModel, AgreesWithPython) {
       "class A(UnicodeDecodeError, UnicodeEncodeError): pass\nclass B(UnicodeError, ValueError): pass\n",
       "class A(type): pass\nclass B(int, metaclass=A): pass\nclass C(B, str): pass\n",
       "def f():\n    class A: pass\n    class B(A): pass\n    class C(A, B): pass\n    return C\n",
+      "class A(int): pass\nclass B(int): pass\nclass C(A, B): pass\nclass D(tuple): pass\nclass E(D, tuple): pass\n"
+      "class F(int):\n    __slots__ = ()\nclass G(F, B): pass\nclass H(F, int): pass\nclass K(A, F): pass\n",
       "from typing import Generic, TypeVar\nT = TypeVar('T')\nclass B(Generic[T]): pass\nclass C(B[int]): pass\n"
       "class D(B[T], Generic[T]): pass\nclass E(list[int]): pass\nclass F(B[int], B): pass\n"
       "class G(dict[str, int], B[T]): pass\nclass H(B[int], object): pass\nclass I(Generic[T], B[T]): pass\n",

@@ -297,16 +297,32 @@ private:
       LayoutFacts own = layoutOf(self_);
       if (!own.known || !own.solidBase) return unknownFacts("the instance layout of `" + info_.name + "` is not known");
       facts.solidBase = own.solidBase;
+      facts.variableSize = own.variableSize;
     } else {
       if (info_.slotsState == ClassInfo::SlotsState::Dynamic)
         return unknownFacts("`__slots__` of `" + info_.name + "` is not a literal");
       bool adds = false;
+      bool slotsDict = false;
       if (info_.slots)
-        for (const std::string &s : *info_.slots)
+        for (const std::string &s : *info_.slots) {
           if (s != "__dict__" && s != "__weakref__") adds = true;
-      if (adds && bestSolid && layoutOf(bestSolid).variableSize)
+          if (s == "__dict__") slotsDict = true;
+        }
+      LayoutFacts bestLayout = bestSolid ? layoutOf(bestSolid) : LayoutFacts{};
+      if (adds && bestLayout.variableSize)
         return unknownFacts("non-empty `__slots__` on a subclass of a variable-size type");
+      // Before 3.12, a __dict__ added to a variable-size type grows the instance struct
+      // (extra_ivars): the class gets its own layout.
+      bool addsDict = !info_.slots || slotsDict;
+      // (`type` instances have a __dict__ already.)
+      if (!adds && addsDict && bestLayout.variableSize && model.graph().pythonMinor() < 12 &&
+          bestSolid.fullName() != "builtins.type") {
+        if (bestBase.module->moduleName() != "builtins" || !bestBase.module->fromTypeshed())
+          return unknownFacts("the instance layout of a subclass of `" + bestBase.info().name + "` is not known");
+        adds = true;
+      }
       facts.solidBase = adds || !bestSolid ? self_ : bestSolid;
+      facts.variableSize = bestLayout.variableSize && (!adds || addsDict);
     }
 
     // mro_implementation: the fast path for one base, duplicate bases, then the C3 merge.
