@@ -49,18 +49,44 @@ std::string names(const std::vector<ClassRef> &refs) {
   return out;
 }
 
-/// A metaclass that may change how the class is created (its bases, its MRO): one defined in
-/// analysed source (not typeshed) whose body defines __new__, __call__ or mro.
+/// A metaclass that may do something else than type.__new__ before the class exists — raise its
+/// own TypeError from __prepare__ or __new__, change the bases, compute another MRO. Transparent:
+/// `type`, `abc.ABCMeta` (its __new__ calls type.__new__ with the same arguments first), and
+/// metaclasses from analysed source whose bodies define none of __prepare__, __new__, __call__ and
+/// mro. Any other stdlib metaclass (EnumType, typing's _ProtocolMeta on 3.12+, ...) is not
+/// modelled.
 bool customizesCreation(ClassRef meta) {
   const ClassFacts &f = meta.facts();
+  if (!f.known || f.error) return true;
   for (const ClassRef &c : f.mro) {
-    if (c.module->fromTypeshed() || detail::isTypingShim(c)) continue;
+    std::string full = c.fullName();
+    if (full == "builtins.type" || full == "builtins.object" || full == "abc.ABCMeta") continue;
+    if (c.module->fromTypeshed()) return true;
+    if (detail::isTypingShim(c)) {
+      if (c.info().name == "_ProtocolMeta") continue; // checked by protocolBasesOk
+      return true;
+    }
     const ClassInfo &info = c.info();
     const SemanticModel &sem = c.module->semantic();
-    for (std::string_view m : {"__new__", "__call__", "mro"})
+    for (std::string_view m : {"__prepare__", "__new__", "__call__", "mro"})
       if (info.definesMember(sem, m)) return true;
   }
   return false;
+}
+
+/// typing._ProtocolMeta.__new__ (3.12+) and Protocol.__init_subclass__ reject a protocol with a
+/// base that is not a protocol: only the cases where every base is object, Generic, Protocol or a
+/// class that lists Protocol among its own bases are modelled.
+bool protocolBasesOk(const std::vector<ClassRef> &bases, ClassRef protocol, ClassRef generic, ClassRef object) {
+  if (std::find(bases.begin(), bases.end(), protocol) == bases.end()) return true;
+  for (const ClassRef &b : bases) {
+    if (b == protocol || b == generic || b == object) continue;
+    const ClassFacts &f = b.facts();
+    if (b.module->fromTypeshed() ||
+        std::find(f.bases.begin(), f.bases.end(), protocol) == f.bases.end())
+      return false;
+  }
+  return true;
 }
 
 class FactsBuilder {
@@ -107,7 +133,20 @@ private:
         } else if (stub) {
           b.status = BaseStatus::Class; // `dict[_KT, _VT]` in a stub: the class itself
         } else {
-          return unknownFacts("base `" + std::string(b.text) + "` is a subscript whose __mro_entries__ is not modelled");
+          Node value = expr.field(FieldId::Value);
+          const Reference *ref = value.is(NodeKind::Identifier) ? mc_.semantic().referenceAt(value.startByte()) : nullptr;
+          std::string_view n = v.cls.info().name;
+          if (ref && ref->resolution == Resolution::Builtin && v.cls.module->moduleName() == "builtins" &&
+              (n == "list" || n == "dict" || n == "tuple" || n == "set" || n == "frozenset" || n == "type")) {
+            b.status = BaseStatus::Class; // types.GenericAlias: __mro_entries__ gives the class
+          } else if (!v.cls.module->fromTypeshed() && !detail::isTypingShim(v.cls)) {
+            const ClassFacts &of = v.cls.facts();
+            if (!of.known || of.error || std::find(of.mro.begin(), of.mro.end(), generic) == of.mro.end())
+              return unknownFacts("base `" + std::string(b.text) + "` subscripts a class that is not known to be generic");
+            b.status = BaseStatus::MroEntries; // typing._GenericAlias of a user generic class
+          } else {
+            return unknownFacts("base `" + std::string(b.text) + "` is a subscript whose __mro_entries__ is not modelled");
+          }
         }
       } else {
         b.status = BaseStatus::Class;
@@ -140,11 +179,13 @@ private:
         return unknownFacts("base `" + std::string(b.text) + "` is declared only for type checkers");
       }
       if (b.status == BaseStatus::MroEntries && b.cls == generic) {
+        // typing: Generic[...] gives () when Protocol is a base or a later base is a typing alias.
         bool later = false;
         for (std::size_t j = i + 1; j < written.size(); ++j)
-          if (written[j].node.is(NodeKind::Subscript) || written[j].status == BaseStatus::MroEntries) later = true;
+          if (written[j].status == BaseStatus::MroEntries) later = true;
         if (bareProtocol || later) continue;
       }
+      // Protocol[...] and a user generic alias `Base[T]` give their origin (typing._GenericAlias).
       bases.push_back(b.cls);
       baseIndex.push_back(i);
     }
@@ -197,8 +238,12 @@ private:
     if (winner != type && !isSubclass(winner, type).value_or(false))
       return unknownFacts("the metaclass `" + winner.info().name + "` is not known to derive from type");
     facts.metaclass = winner;
-    if (winner != type && customizesCreation(winner))
+    // Stub classes exist at run time whatever their metaclass does; for analysed classes only
+    // transparent metaclasses leave the remaining errors and the MRO to type.__new__.
+    if (!typeshed && winner != type && !detail::isTypingShim(self_) && customizesCreation(winner))
       return unknownFacts("the metaclass `" + winner.info().name + "` customizes class creation");
+    if (!typeshed && !detail::isTypingShim(self_) && !protocolBasesOk(bases, protocol, generic, object))
+      return unknownFacts("a protocol with a base that is not a protocol");
 
     // best_base: acceptable bases and a common instance layout.
     std::vector<ClassRef> effective = bases;
@@ -252,16 +297,32 @@ private:
       LayoutFacts own = layoutOf(self_);
       if (!own.known || !own.solidBase) return unknownFacts("the instance layout of `" + info_.name + "` is not known");
       facts.solidBase = own.solidBase;
+      facts.variableSize = own.variableSize;
     } else {
       if (info_.slotsState == ClassInfo::SlotsState::Dynamic)
         return unknownFacts("`__slots__` of `" + info_.name + "` is not a literal");
       bool adds = false;
+      bool slotsDict = false;
       if (info_.slots)
-        for (const std::string &s : *info_.slots)
+        for (const std::string &s : *info_.slots) {
           if (s != "__dict__" && s != "__weakref__") adds = true;
-      if (adds && bestSolid && layoutOf(bestSolid).variableSize)
+          if (s == "__dict__") slotsDict = true;
+        }
+      LayoutFacts bestLayout = bestSolid ? layoutOf(bestSolid) : LayoutFacts{};
+      if (adds && bestLayout.variableSize)
         return unknownFacts("non-empty `__slots__` on a subclass of a variable-size type");
+      // Before 3.12, a __dict__ added to a variable-size type grows the instance struct
+      // (extra_ivars): the class gets its own layout.
+      bool addsDict = !info_.slots || slotsDict;
+      // (`type` instances have a __dict__ already.)
+      if (!adds && addsDict && bestLayout.variableSize && model.graph().pythonMinor() < 12 &&
+          bestSolid.fullName() != "builtins.type") {
+        if (bestBase.module->moduleName() != "builtins" || !bestBase.module->fromTypeshed())
+          return unknownFacts("the instance layout of a subclass of `" + bestBase.info().name + "` is not known");
+        adds = true;
+      }
       facts.solidBase = adds || !bestSolid ? self_ : bestSolid;
+      facts.variableSize = bestLayout.variableSize && (!adds || addsDict);
     }
 
     // mro_implementation: the fast path for one base, duplicate bases, then the C3 merge.

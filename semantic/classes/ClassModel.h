@@ -159,6 +159,8 @@ struct ClassFacts {
   /// CPython's solid_base(C) (the class whose C struct defines the instance layout); null when
   /// not known (e.g. a stub class whose runtime layout typhon does not know).
   ClassRef solidBase;
+  /// The instances are variable-sized (tp_itemsize != 0: int, tuple, bytes and their subclasses).
+  bool variableSize = false;
 };
 
 /// The classes of one module, in source order (outer classes before the classes nested in them).
@@ -264,8 +266,8 @@ struct DataclassOptions {
 };
 std::optional<DataclassOptions> dataclassOptions(ClassRef cls);
 
-/// A dataclass field, as dataclasses.fields() lists it (plus ClassVar/InitVar pseudo-fields,
-/// flagged).
+/// A dataclass field, as `__dataclass_fields__` lists it: dataclasses.fields() plus the ClassVar
+/// and InitVar pseudo-fields (flagged).
 struct DataclassField {
   std::string name;
   /// The class whose body declares it, and the annotated assignment / annotation statement.

@@ -1,6 +1,7 @@
 // Layout: the measured table of stdlib classes, looked up by typeshed's module and name.
 #include "semantic/classes/Layout.h"
 
+#include "semantic/ModuleGraph.h"
 #include "semantic/classes/Resolve.h"
 
 #include <algorithm>
@@ -15,22 +16,25 @@ struct Row {
   std::string_view solid;
   bool acceptsSubclasses;
   bool variableSize;
+  /// The CPython 3.minor versions measured with these values.
+  int firstMinor;
+  int lastMinor;
 };
 
 constexpr Row kRows[] = {
 #include "semantic/classes/LayoutTable.inc"
 };
 
-const Row *findRow(std::string_view fullName) {
+const Row *findRow(std::string_view fullName, int minor) {
   static const bool sorted = std::is_sorted(std::begin(kRows), std::end(kRows),
                                             [](const Row &a, const Row &b) { return a.name < b.name; });
-  if (sorted) {
-    auto it = std::lower_bound(std::begin(kRows), std::end(kRows), fullName,
-                               [](const Row &r, std::string_view n) { return r.name < n; });
-    return it != std::end(kRows) && it->name == fullName ? it : nullptr;
+  auto it = sorted ? std::lower_bound(std::begin(kRows), std::end(kRows), fullName,
+                                      [](const Row &r, std::string_view n) { return r.name < n; })
+                   : std::begin(kRows);
+  for (; it != std::end(kRows); ++it) {
+    if (sorted && it->name != fullName) break;
+    if (it->name == fullName && minor >= it->firstMinor && minor <= it->lastMinor) return it;
   }
-  for (const Row &r : kRows)
-    if (r.name == fullName) return &r;
   return nullptr;
 }
 
@@ -40,7 +44,7 @@ LayoutFacts layoutOf(ClassRef cls) {
   LayoutFacts out;
   if (!cls) return out;
   if (cls.module->fromTypeshed()) {
-    const Row *row = findRow(cls.fullName());
+    const Row *row = findRow(cls.fullName(), cls.module->owner().graph().pythonMinor());
     if (!row) return out;
     std::size_t dot = row->solid.rfind('.');
     if (dot == std::string_view::npos) return out;
@@ -58,7 +62,7 @@ LayoutFacts layoutOf(ClassRef cls) {
     return out;
   }
   out.solidBase = f.solidBase;
-  if (f.solidBase != cls) out.variableSize = layoutOf(f.solidBase).variableSize;
+  out.variableSize = f.variableSize;
   return out;
 }
 
