@@ -154,6 +154,7 @@ TEST(ModuleGraph, ProjectModulesShadowStdlib) {
 TEST(ModuleGraph, ThreadSafeLoading) {
   Project p;
   for (int i = 0; i < 20; ++i) p.write("m" + std::to_string(i) + ".py", "class C" + std::to_string(i) + "(dict): pass\n");
+  p.model(); // the test fixture creates the graph lazily; create it before the threads share it
   std::vector<std::thread> threads;
   std::vector<std::vector<const Module *>> seen(4);
   std::vector<std::vector<std::string>> mros(4);

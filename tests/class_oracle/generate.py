@@ -71,6 +71,8 @@ class Module:
     bases: dict[str, list[str]] = field(default_factory=dict)
     # classes decorated with @dataclass(slots=True), which returns a new class
     replaced: set[str] = field(default_factory=set)
+    # classes created by an enum metaclass (EnumType runs its own checks before type.__new__)
+    enumish: set[str] = field(default_factory=set)
 
 
 class Generator:
@@ -107,6 +109,7 @@ class Generator:
         classes: list[tuple[str, int]] = []
         self.bases: dict[str, list[str]] = {}
         self.replaced: set[str] = set()
+        self.enumish: set[str] = set()
         count = self.rng.randint(3, 9)
         for i in range(count):
             if self.chance(0.15):
@@ -117,7 +120,7 @@ class Generator:
                 info = self.klass(f"C{i}", defined, metas, lines, classes)
                 if info is not None:
                     defined.append(info)
-        return Module("\n".join(lines) + "\n", classes, self.bases, self.replaced)
+        return Module("\n".join(lines) + "\n", classes, self.bases, self.replaced, self.enumish)
 
     def metaclass(self, name: str, metas: list[ClassInfo], lines: list[str],
                   classes: list[tuple[str, int]]) -> ClassInfo:
@@ -200,6 +203,10 @@ class Generator:
                 candidates = [m for m in metas if not m.enum_meta]
             choices = [m.spelling for m in candidates] + ["abc.ABCMeta", "ABCMeta", "type"]
             keywords.append("metaclass=" + self.rng.choice(choices))
+            if any(m.enum_meta and keywords[-1] == "metaclass=" + m.spelling for m in candidates):
+                self.enumish.add(name)
+        if info.is_enum:
+            self.enumish.add(name)
         body: list[str] = []
         decorator = None
         slots = None
