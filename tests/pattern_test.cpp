@@ -203,3 +203,38 @@ TEST(Errors, CompileErrorsAreLocated) {
 
 } // namespace
 } // namespace typhon::testing
+
+namespace typhon::testing {
+namespace {
+
+TEST(Prefilter, RegexLiteralAlternatives) {
+  EXPECT_EQ(regexLiteralAlternatives("^eval$"), (std::vector<std::string>{"eval"}));
+  EXPECT_EQ(regexLiteralAlternatives("^(run|call|Popen)$"), (std::vector<std::string>{"run", "call", "Popen"}));
+  EXPECT_EQ(regexLiteralAlternatives("^(?:os\\.system|popen)$"), (std::vector<std::string>{"os.system", "popen"}));
+  EXPECT_TRUE(regexLiteralAlternatives("eval").empty());       // unanchored: may match inside a word
+  EXPECT_TRUE(regexLiteralAlternatives("^(a|b.*)$").empty());  // not literal
+  EXPECT_TRUE(regexLiteralAlternatives("(?i)^select$").empty());
+  EXPECT_TRUE(regexLiteralAlternatives("^(a||b)$").empty());
+}
+
+// The prefilter (identifiers and literal constraint alternatives every match contains) must
+// never hide a match: the same rules still find everything they found without it.
+TEST(Prefilter, NeverHidesAMatch) {
+  std::string rule = "rule:\n  any:\n    - pattern: $OBJ.$M($Q)\n    - pattern: $M($Q)\n"
+                     "constraints:\n  M: { regex: \"^(execute|run)$\" }\n";
+  EXPECT_EQ(run(rule, "cur.execute(q)\nrun(x)\nother(y)\n").texts, (Texts{"cur.execute(q)", "run(x)"}));
+  EXPECT_TRUE(run(rule, "cur.other(q)\n").texts.empty());
+  // Alternatives of `any` make one clause: a file with only the second alternative still matches.
+  std::string any = "rule:\n  any:\n    - pattern: os.system($A)\n    - pattern: subprocess.getoutput($A)\n";
+  EXPECT_EQ(run(any, "import subprocess\nsubprocess.getoutput(c)\n").texts, (Texts{"subprocess.getoutput(c)"}));
+  // A metavariable bound by only one alternative does not constrain the other.
+  std::string partial = "rule:\n  any:\n    - pattern: $F($A)\n    - pattern: print($A, $$$)\n"
+                        "constraints:\n  F: { regex: \"^eval$\" }\n";
+  EXPECT_EQ(run(partial, "print(1, 2)\n").texts, (Texts{"print(1, 2)"}));
+  // Words in a statement sequence may lie after the first statement.
+  std::string seq = "rule:\n  pattern: |\n    $X = open($P)\n    $X.close()\n";
+  EXPECT_EQ(run(seq, "f = open(p)\nf.close()\n").texts.size(), 1u);
+}
+
+} // namespace
+} // namespace typhon::testing

@@ -2,13 +2,22 @@
 #include "checkers/decorators/WrapperShape.h"
 
 #include "checkers/support/FunctionShape.h"
+#include "semantic/SemanticModel.h"
 
 namespace typhon::support {
 
 std::vector<WrapperShape> findWrappers(const CheckContext &ctx) {
   std::vector<WrapperShape> out;
-  std::vector<Node> stack{ctx.module().root()};
   std::vector<Node> functions;
+  std::vector<Node> stack;
+  if (const sema::SemanticModel *model = ctx.semantic()) {
+    // The binder already knows every function: no walk of the tree.
+    for (const sema::Scope &scope : model->scopes())
+      if (scope.kind == sema::ScopeKind::Function && scope.node.is(NodeKind::FunctionDefinition))
+        functions.push_back(scope.node);
+  } else {
+    stack.push_back(ctx.module().root());
+  }
   while (!stack.empty()) {
     Node n = stack.back();
     stack.pop_back();
@@ -16,6 +25,8 @@ std::vector<WrapperShape> findWrappers(const CheckContext &ctx) {
     for (Node c : n.namedChildren()) stack.push_back(c);
   }
   for (Node def : functions) {
+    // A wrapper factory has an inner `def`: most functions are ruled out by their text alone.
+    if (ctx.textOf(def.field(FieldId::Body)).find("def ") == std::string_view::npos) continue;
     std::vector<Node> params = positionalParameters(def.field(FieldId::Parameters));
     if (params.empty()) continue;
     std::string_view wrapped = ctx.textOf(params.back());

@@ -136,7 +136,7 @@ std::optional<PatternMatch> matchPatternRule(const PatternRule &rule, Node node,
 
 PatternCheck::PatternCheck(RuleBinding binding, std::shared_ptr<const PatternRule> rule)
     : Check(std::move(binding)), rule_(std::move(rule)) {
-  required_ = requiredWordsOf(rule_->root, rule_->utils);
+  required_ = requiredWordsOf(rule_->root, rule_->utils, rule_->constraints);
   pure_ = pureHasNodes(rule_->root, rule_->utils);
   auto kinds = rootKindsOf(rule_->root, rule_->utils);
   if (kinds) {

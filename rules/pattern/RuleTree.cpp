@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -433,10 +434,50 @@ void patternIdentifiers(const PatternNode &p, Clauses &out) {
   for (const PatternNode &c : p.children) patternIdentifiers(c, out);
 }
 
+bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+} // namespace
+
+std::vector<std::string> regexLiteralAlternatives(std::string_view re) {
+  // `^word$`, `^(a|b|c)$`, `^(?:a|b)$`, with `\.` for dots; anything else: no alternatives.
+  if (!re.starts_with('^') || !re.ends_with('$') || re.size() < 3) return {};
+  re = re.substr(1, re.size() - 2);
+  if (re.starts_with("(?:") && re.ends_with(')')) re = re.substr(3, re.size() - 4);
+  else if (re.starts_with('(') && re.ends_with(')')) re = re.substr(1, re.size() - 2);
+  std::vector<std::string> alternatives;
+  std::string current;
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (c == '\\' && i + 1 < re.size() && re[i + 1] == '.') {
+      current += '.';
+      ++i;
+    } else if (c == '|') {
+      if (current.empty()) return {};
+      alternatives.push_back(std::move(current));
+      current.clear();
+    } else if (isWordChar(c)) {
+      current += c;
+    } else {
+      return {};
+    }
+  }
+  if (current.empty()) return {};
+  alternatives.push_back(std::move(current));
+  return alternatives;
+}
+
+namespace {
+
 Clauses required(const RuleNode &rule, const std::map<std::string, RuleNode> &utils, bool &withinNode, int depth) {
   Clauses out;
   if (depth > 32) return out;
   switch (rule.op) {
+  case Op::Regex: {
+    // The node's own text matches: it contains one of the literal alternatives.
+    std::vector<std::string> alternatives = regexLiteralAlternatives(rule.regex->pattern());
+    if (!alternatives.empty()) out.push_back(std::move(alternatives));
+    return out;
+  }
   case Op::Pattern:
     if (rule.pattern->isSequence()) {
       withinNode = false;
@@ -477,9 +518,60 @@ Clauses required(const RuleNode &rule, const std::map<std::string, RuleNode> &ut
 
 } // namespace
 
-RequiredWords requiredWordsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils) {
+namespace {
+
+/// Metavariables every match binds to a node inside the matched node's own text.
+std::set<std::string> boundInside(const RuleNode &rule, const std::map<std::string, RuleNode> &utils, int depth) {
+  std::set<std::string> out;
+  if (depth > 32) return out;
+  switch (rule.op) {
+  case Op::Pattern:
+    if (!rule.pattern->isSequence())
+      for (std::string &m : rule.pattern->metavariables()) out.insert(std::move(m));
+    return out;
+  case Op::All:
+    for (const RuleNode &c : rule.children) out.merge(boundInside(c, utils, depth + 1));
+    return out;
+  case Op::Any: {
+    bool first = true;
+    for (const RuleNode &c : rule.children) {
+      std::set<std::string> k = boundInside(c, utils, depth + 1);
+      if (first) {
+        out = std::move(k);
+        first = false;
+      } else {
+        std::erase_if(out, [&](const std::string &m) { return !k.contains(m); });
+      }
+    }
+    return out;
+  }
+  case Op::Has:
+    if (!rule.children.empty()) return boundInside(rule.children.front(), utils, depth + 1);
+    return out;
+  case Op::Matches: {
+    auto it = utils.find(rule.name);
+    if (it != utils.end()) return boundInside(it->second, utils, depth + 1);
+    return out;
+  }
+  default: return out;
+  }
+}
+
+} // namespace
+
+RequiredWords requiredWordsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils,
+                              const std::map<std::string, RuleNode> &constraints) {
   RequiredWords result;
   result.clauses = required(rule, utils, result.withinNode, 0);
+  // A constraint on a metavariable that every match binds inside the node: its words are there too.
+  if (!constraints.empty()) {
+    std::set<std::string> inside = boundInside(rule, utils, 0);
+    for (const auto &[name, constraint] : constraints) {
+      if (!inside.contains(name)) continue;
+      bool ignored = true;
+      for (auto &clause : required(constraint, utils, ignored, 0)) result.clauses.push_back(std::move(clause));
+    }
+  }
   std::sort(result.clauses.begin(), result.clauses.end());
   result.clauses.erase(std::unique(result.clauses.begin(), result.clauses.end()), result.clauses.end());
   return result;

@@ -84,7 +84,12 @@ struct RequiredWords {
   /// Whether `text` satisfies every clause.
   bool satisfiedBy(std::string_view text) const;
 };
-RequiredWords requiredWordsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils);
+/// `constraints` add the words of constraints on metavariables every match binds inside the node.
+RequiredWords requiredWordsOf(const RuleNode &rule, const std::map<std::string, RuleNode> &utils,
+                              const std::map<std::string, RuleNode> &constraints = {});
+/// The literal alternatives of a regex of the form `^word$` / `^(a|b|c)$` (`\.` for a dot);
+/// empty for any other regex.
+std::vector<std::string> regexLiteralAlternatives(std::string_view regex);
 
 /// Metavariables a rule can bind (patterns anywhere in it).
 void collectRuleMetavariables(const RuleNode &rule, std::vector<std::string> &out);
