@@ -1,8 +1,10 @@
 // The native registry: every native check, by the name its YAML entry gives after `native:`.
 #include "checkers/Registry.h"
 
+#include "checkers/abc/AbcClassChecks.h"
 #include "checkers/abc/AbstractmethodDecoratorOrder.h"
 #include "checkers/abc/AbstractnessTestViaHasattr.h"
+#include "checkers/abc/OverrideWithoutBase.h"
 #include "checkers/abc/SubclasshookMisdesigned.h"
 #include "checkers/async/UselessWithLock.h"
 #include "checkers/attributes/AssignThroughSuper.h"
@@ -65,7 +67,10 @@ template <class T> std::unique_ptr<Check> make(RuleBinding rule) { return std::m
 
 // Keep sorted by name. scripts/new-rule.sh adds entries here.
 constexpr std::array kNative = {
+    NativeCheckInfo{"AbstractClassInstantiated", &make<AbstractClassInstantiatedCheck>},
+    NativeCheckInfo{"AbstractShadowsMixin", &make<AbstractShadowsMixinCheck>},
     NativeCheckInfo{"AbstractmethodDecoratorOrder", &make<AbstractmethodDecoratorOrderCheck>},
+    NativeCheckInfo{"AbstractmethodWithoutAbcmeta", &make<AbstractmethodWithoutAbcmetaCheck>},
     NativeCheckInfo{"AbstractnessTestViaHasattr", &make<AbstractnessTestViaHasattrCheck>},
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
@@ -100,6 +105,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"NamespaceAnnotationsMissing", &make<NamespaceAnnotationsMissingCheck>},
     NativeCheckInfo{"NamespaceSeesMangledNames", &make<NamespaceSeesMangledNamesCheck>},
     NativeCheckInfo{"MetaclassConflict", &make<MetaclassConflictCheck>},
+    NativeCheckInfo{"OverrideWithoutBase", &make<OverrideWithoutBaseCheck>},
     NativeCheckInfo{"PossiblyUnbound", &make<PossiblyUnboundCheck>},
     NativeCheckInfo{"PropertyAccessorNameMismatch", &make<PropertyAccessorNameMismatchCheck>},
     NativeCheckInfo{"PropertyWithParameters", &make<PropertyWithParametersCheck>},

@@ -161,6 +161,12 @@ std::optional<bool> isAbcMetaclass(ClassRef cls) {
   return std::find(mf.mro.begin(), mf.mro.end(), abcMeta) != mf.mro.end();
 }
 
+std::optional<bool> isAbstractMember(ClassRef cls, std::string_view name) {
+  Abstractness a = memberAbstractness(cls, name);
+  if (a == Abstractness::Unknown) return std::nullopt;
+  return a == Abstractness::Yes;
+}
+
 std::optional<std::vector<std::string>> abstractMethods(ClassRef cls) {
   const ClassFacts &f = cls.facts();
   if (!f.known || f.error) return std::nullopt;

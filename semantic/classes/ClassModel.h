@@ -253,6 +253,10 @@ std::optional<MemberLookup> lookupMember(ClassRef cls, std::string_view name);
 /// `getattr(cls, name)` still finds abstract. nullopt when not known (unknown MRO, a member whose
 /// abstractness cannot be decided). Meaningful for classes whose metaclass derives from ABCMeta.
 std::optional<std::vector<std::string>> abstractMethods(ClassRef cls);
+/// Whether the final value of `name` in the class body has `__isabstractmethod__` set (false when
+/// the body does not bind it; nullopt when not known: an unknown decorator over @abstractmethod,
+/// a value that is neither a function nor a literal).
+std::optional<bool> isAbstractMember(ClassRef cls, std::string_view name);
 /// Whether the metaclass derives from abc.ABCMeta (nullopt when unknown).
 std::optional<bool> isAbcMetaclass(ClassRef cls);
 
