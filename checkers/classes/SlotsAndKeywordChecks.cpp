@@ -268,6 +268,9 @@ std::optional<SlotsError> slotsError(ClassRef cls, std::string_view text) {
   }
   const SemanticModel &sem = cls.module->semantic();
   for (const std::string &n : names) {
+    // type.__new__ removes these from the namespace before the conflict check (its own checks
+    // of their values raise other errors).
+    if (n == "__qualname__" || n == "__classcell__") continue;
     Node member = unconditionalMember(info, sem, n);
     if (member.isNull()) continue;
     return SlotsError{member, "'" + mangled(info.name, n) + "' in __slots__ conflicts with class variable"};
@@ -315,6 +318,10 @@ void ClassKeywordRejectedCheck::begin(CheckContext &ctx) const {
     bool known = true;
     ClassRef abc = cls.module->owner().lookup("abc", "ABC");
     for (const ClassRef &c : facts.mro) {
+      if (c.module == &c.module->owner().runtimeTyping()) {
+        known = false; // typing.Generic / Protocol stand-ins: their runtime hooks are not modelled
+        break;
+      }
       if (!c.module->fromTypeshed()) {
         if (!(c == cls) && (c.info().hasTypeParameters || !c.info().decorators.empty())) {
           // Decorators could add __init_subclass__ (e.g. via setattr); be conservative.
