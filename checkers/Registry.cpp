@@ -13,9 +13,11 @@
 #include "checkers/attributes/PropertyWithParameters.h"
 #include "checkers/attributes/PropertyWithoutReturn.h"
 #include "checkers/attributes/SetattrSelfRecursion.h"
+#include "checkers/classes/AssignUndeclaredSlot.h"
 #include "checkers/classes/ClassBodySelfReference.h"
 #include "checkers/construction/MethodMissingSelf.h"
 #include "checkers/classes/ClassCreationChecks.h"
+#include "checkers/classes/SlotsAndKeywordChecks.h"
 #include "checkers/control-flow/AssertMisuse.h"
 #include "checkers/control-flow/ComparisonOfConstants.h"
 #include "checkers/control-flow/CompileTimeSyntaxError.h"
@@ -27,6 +29,7 @@
 #include "checkers/decorators/DecoratorReturnsNone.h"
 #include "checkers/decorators/DecoratorWithoutWraps.h"
 #include "checkers/decorators/WrapperDropsResult.h"
+#include "checkers/exceptions/ExceptOrderShadowing.h"
 #include "checkers/exceptions/JumpInFinally.h"
 #include "checkers/metaclasses/NamespaceAnnotationsMissing.h"
 #include "checkers/metaclasses/NamespaceSeesMangledNames.h"
@@ -74,7 +77,9 @@ constexpr std::array kNative = {
     NativeCheckInfo{"AbstractnessTestViaHasattr", &make<AbstractnessTestViaHasattrCheck>},
     NativeCheckInfo{"AssertMisuse", &make<AssertMisuseCheck>},
     NativeCheckInfo{"AssignThroughSuper", &make<AssignThroughSuperCheck>},
+    NativeCheckInfo{"AssignUndeclaredSlot", &make<AssignUndeclaredSlotCheck>},
     NativeCheckInfo{"ClassBodySelfReference", &make<ClassBodySelfReferenceCheck>},
+    NativeCheckInfo{"ClassKeywordRejected", &make<ClassKeywordRejectedCheck>},
     NativeCheckInfo{"ClassScopeNameInNestedScope", &make<ClassScopeNameInNestedScopeCheck>},
     NativeCheckInfo{"ComparisonOfConstants", &make<ComparisonOfConstantsCheck>},
     NativeCheckInfo{"CompileTimeSyntaxError", &make<CompileTimeSyntaxErrorCheck>},
@@ -89,6 +94,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"DecoratorWithoutWraps", &make<DecoratorWithoutWrapsCheck>},
     NativeCheckInfo{"DescriptorReusedForTwoNames", &make<DescriptorReusedForTwoNamesCheck>},
     NativeCheckInfo{"DivisionByZero", &make<DivisionByZeroCheck>},
+    NativeCheckInfo{"ExceptOrderShadowing", &make<ExceptOrderShadowingCheck>},
     NativeCheckInfo{"ForwardReferenceAtRuntime", &make<ForwardReferenceAtRuntimeCheck>},
     NativeCheckInfo{"InplaceOpReturnsNone", &make<InplaceOpReturnsNoneCheck>},
     NativeCheckInfo{"DuplicateBase", &make<DuplicateBaseCheck>},
@@ -98,6 +104,7 @@ constexpr std::array kNative = {
     NativeCheckInfo{"InvalidEnumDefinition", &make<InvalidEnumDefinitionCheck>},
     NativeCheckInfo{"InvalidNamedtupleDefinition", &make<InvalidNamedtupleDefinitionCheck>},
     NativeCheckInfo{"InvalidScopeDeclaration", &make<InvalidScopeDeclarationCheck>},
+    NativeCheckInfo{"InvalidSlots", &make<InvalidSlotsCheck>},
     NativeCheckInfo{"IoError", nullptr},
     NativeCheckInfo{"JumpInFinally", &make<JumpInFinallyCheck>},
     NativeCheckInfo{"LateBindingClosure", &make<LateBindingClosureCheck>},

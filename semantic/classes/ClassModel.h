@@ -235,6 +235,10 @@ private:
   mutable std::unique_ptr<Shim> shim_;
 };
 
+/// The class an expression of module `mc` (a name, an attribute chain, parenthesized) denotes at
+/// that position, when certain; null otherwise.
+ClassRef classOfExpression(const ModuleClasses &mc, Node expr);
+
 /// `__mro__` names as CPython prints them (`__name__` of each class).
 std::vector<std::string> mroNames(const ClassFacts &facts);
 

@@ -251,4 +251,9 @@ ClassRef typingShim(ClassModel &model, std::string_view name) {
 
 } // namespace detail
 
+ClassRef classOfExpression(const ModuleClasses &mc, Node expr) {
+  detail::Value v = detail::resolveExpression(mc, expr);
+  return v.kind == detail::Value::Kind::Class ? v.cls : ClassRef{};
+}
+
 } // namespace typhon::sema::classes
