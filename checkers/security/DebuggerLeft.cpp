@@ -92,6 +92,16 @@ Fix removalFix(Node statement, std::string_view title, const CheckContext &ctx) 
 
 std::vector<NodeKind> DebuggerLeftCheck::kinds() const { return {NodeKind::Call, NodeKind::Decorator}; }
 
+bool DebuggerLeftCheck::appliesTo(const CheckContext &ctx) const {
+  // Every entry point is `breakpoint()`, `@profile`, or a function reached through an import of
+  // its module, whose name is then in the text (`pdb` also covers ipdb and pdbr; `breakpoint`
+  // covers sys.breakpointhook).
+  static constexpr std::array<std::string_view, 9> kWords = {"breakpoint", "profile", "pdb",    "pudb",   "debugpy",
+                                                             "ptvsd",      "pydevd",  "celery", "IPython"};
+  std::string_view text = ctx.text();
+  return std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
 void DebuggerLeftCheck::visit(Node node, CheckContext &ctx) const {
   if (ctx.facts().isTestFile) return;
   if (node.is(NodeKind::Call)) return checkCall(node, ctx);

@@ -9,6 +9,7 @@ class DebuggerLeftCheck final : public Check {
 public:
   using Check::Check;
   std::vector<NodeKind> kinds() const override;
+  bool appliesTo(const CheckContext &ctx) const override;
   void visit(Node node, CheckContext &ctx) const override;
 
 private:
