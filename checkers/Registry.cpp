@@ -1,6 +1,7 @@
 // The native registry: every native check, by the name its YAML entry gives after `native:`.
 #include "checkers/Registry.h"
 
+#include "checkers/typing/FinalOverridden.h"
 #include "checkers/abc/AbcClassChecks.h"
 #include "checkers/abc/AbstractmethodDecoratorOrder.h"
 #include "checkers/abc/AbstractnessTestViaHasattr.h"
@@ -70,6 +71,7 @@ template <class T> std::unique_ptr<Check> make(RuleBinding rule) { return std::m
 
 // Keep sorted by name. scripts/new-rule.sh adds entries here.
 constexpr std::array kNative = {
+    NativeCheckInfo{"FinalOverridden", &make<FinalOverriddenCheck>},
     NativeCheckInfo{"AbstractClassInstantiated", &make<AbstractClassInstantiatedCheck>},
     NativeCheckInfo{"AbstractShadowsMixin", &make<AbstractShadowsMixinCheck>},
     NativeCheckInfo{"AbstractmethodDecoratorOrder", &make<AbstractmethodDecoratorOrderCheck>},
