@@ -1,6 +1,6 @@
 // End-to-end tests of `typhon fold` (every flag, encodings, syntax errors, discovery) and of the
 // edit engine's compile-time validation as the CLI runs it.
-#include "FixtureSupport.h"
+#include "CliSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -15,56 +15,6 @@ namespace typhon::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CmdResult {
-  int rc = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string &s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-CmdResult typhon(const std::string &args, const fs::path &cwd) {
-  fs::path errFile = fs::temp_directory_path() / ("typhon-fold-err-" + std::to_string(::getpid()));
-  std::string cmd = "cd " + quote(cwd.string()) + " && " + quote(TYPHON_BINARY) + " " + args + " 2>" +
-                    quote(errFile.string()) + " </dev/null";
-  CmdResult run;
-  FILE *pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  run.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = readFile(errFile);
-  fs::remove(errFile);
-  return run;
-}
-
-class TempDir {
-public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "typhon-fold-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path &path() const { return path_; }
-  void write(const std::string &rel, const std::string &content) const {
-    fs::create_directories((path_ / rel).parent_path());
-    std::ofstream(path_ / rel, std::ios::binary) << content;
-  }
-  std::string read(const std::string &rel) const { return readFile(path_ / rel); }
-
-private:
-  fs::path path_;
-};
 
 TEST(FoldCli, DiffCheckStdoutAndWrite) {
   TempDir dir;

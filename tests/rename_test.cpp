@@ -5,7 +5,7 @@
 //  - tests/rename/projects/NAME/: case.txt (`rename: FILE OLD#N NEW`, optional `refuse: TEXT`),
 //    input/ (the project) and expected/ (the files that change).
 // TYPHON_UPDATE=1 rewrites the expected files (review them before committing).
-#include "FixtureSupport.h"
+#include "CliSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -23,54 +23,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int rc = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string &s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-CmdResult run(const std::string &args, const fs::path &cwd) {
-  fs::path errFile = fs::temp_directory_path() / ("typhon-rename-err-" + std::to_string(::getpid()));
-  std::string cmd = "cd " + quote(cwd.string()) + " && " + quote(TYPHON_BINARY) + " " + args + " 2>" +
-                    quote(errFile.string()) + " </dev/null";
-  CmdResult r;
-  FILE *pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = readFile(errFile);
-  fs::remove(errFile);
-  return r;
-}
-
 void writeFile(const fs::path &path, const std::string &text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
-
-class TempDir {
-public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "typhon-rename-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path &path() const { return path_; }
-
-private:
-  fs::path path_;
-};
 
 bool identChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); }
 
@@ -132,7 +88,7 @@ void runCase(const fs::path &inputRoot, const Spec &spec, const fs::path &expect
   }
   std::string at = locate(text, spec.old, spec.occurrence, from);
   ASSERT_FALSE(at.empty()) << "no occurrence " << spec.occurrence << " of " << spec.old;
-  CmdResult r = run("rename " + quote(spec.file + ":" + at) + " " + quote(spec.newName), tmp.path());
+  CmdResult r = typhon("rename " + quote(spec.file + ":" + at) + " " + quote(spec.newName), tmp.path());
   auto after = snapshot(tmp.path());
   if (!spec.refusals.empty()) {
     EXPECT_EQ(r.rc, 2) << r.err;
@@ -205,14 +161,14 @@ TEST(Rename, DryRunsWriteNothing) {
   TempDir tmp;
   std::string code = "def f():\n    value = 1\n    return value\n";
   writeFile(tmp.path() / "m.py", code);
-  CmdResult diff = run("rename m.py:2:5 amount --diff", tmp.path());
+  CmdResult diff = typhon("rename m.py:2:5 amount --diff", tmp.path());
   EXPECT_EQ(diff.rc, 1) << diff.err;
   EXPECT_NE(diff.out.find("+    amount = 1"), std::string::npos) << diff.out;
   EXPECT_NE(diff.out.find("-    return value"), std::string::npos) << diff.out;
-  CmdResult check = run("rename m.py:2:5 amount --check", tmp.path());
+  CmdResult check = typhon("rename m.py:2:5 amount --check", tmp.path());
   EXPECT_EQ(check.rc, 1);
   EXPECT_NE(check.out.find("would rename 2 occurrences in m.py"), std::string::npos) << check.out;
-  CmdResult out = run("rename m.py:3:12 amount --stdout", tmp.path());
+  CmdResult out = typhon("rename m.py:3:12 amount --stdout", tmp.path());
   EXPECT_EQ(out.rc, 0);
   EXPECT_EQ(out.out, "def f():\n    amount = 1\n    return amount\n");
   EXPECT_EQ(readFile(tmp.path() / "m.py"), code);
@@ -222,7 +178,7 @@ TEST(Rename, KeepsEncodingBomAndLineEndings) {
   TempDir tmp;
   std::string code = "\xEF\xBB\xBF# -*- coding: utf-8 -*-\r\nv\xC3\xA9rit\xC3\xA9 = 1\r\nprint(v\xC3\xA9rit\xC3\xA9)\r\n";
   writeFile(tmp.path() / "m.py", code);
-  CmdResult r = run("rename m.py:3:7 truth", tmp.path());
+  CmdResult r = typhon("rename m.py:3:7 truth", tmp.path());
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_EQ(readFile(tmp.path() / "m.py"), "\xEF\xBB\xBF# -*- coding: utf-8 -*-\r\ntruth = 1\r\nprint(truth)\r\n");
 }
@@ -235,7 +191,7 @@ TEST(Rename, DeepNestingAndLongChains) {
   chain += "\ny = " + std::string(3000, '[') + std::string(3000, ']') + "\n";
   writeFile(tmp.path() / "deep.py", chain);
   auto started = std::chrono::steady_clock::now();
-  CmdResult r = run("rename m.py:1:1 new", tmp.path());
+  CmdResult r = typhon("rename m.py:1:1 new", tmp.path());
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_TRUE(readFile(tmp.path() / "deep.py").starts_with("import m\nx = m.new.old.old"));
@@ -246,10 +202,10 @@ TEST(Rename, DeepNestingAndLongChains) {
 TEST(Rename, BadLocations) {
   TempDir tmp;
   writeFile(tmp.path() / "m.py", "x = 1\n");
-  EXPECT_EQ(run("rename m.py:1 y", tmp.path()).rc, 2);
-  EXPECT_EQ(run("rename m.py:9:1 y", tmp.path()).rc, 2);
-  EXPECT_EQ(run("rename missing.py:1:1 y", tmp.path()).rc, 2);
-  CmdResult same = run("rename m.py:1:1 x", tmp.path());
+  EXPECT_EQ(typhon("rename m.py:1 y", tmp.path()).rc, 2);
+  EXPECT_EQ(typhon("rename m.py:9:1 y", tmp.path()).rc, 2);
+  EXPECT_EQ(typhon("rename missing.py:1:1 y", tmp.path()).rc, 2);
+  CmdResult same = typhon("rename m.py:1:1 x", tmp.path());
   EXPECT_EQ(same.rc, 0);
   EXPECT_EQ(readFile(tmp.path() / "m.py"), "x = 1\n");
 }
